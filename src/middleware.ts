@@ -1,0 +1,55 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { isLocale, localeFromAcceptLanguage, translator } from './i18n/index.ts';
+import { userFromId } from './server/auth/current-user.ts';
+import { getStore } from './server/store/index.ts';
+
+export const LOCALE_COOKIE = 'fairplay_lang';
+
+/** Security headers on every response, including ones Astro's CSP cannot express in a meta tag. */
+const securityHeaders = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  const headers = response.headers;
+  headers.set('x-content-type-options', 'nosniff');
+  headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+  headers.set('x-frame-options', 'DENY');
+  headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  headers.set('cross-origin-opener-policy', 'same-origin');
+  const csp = headers.get('content-security-policy');
+  headers.set('content-security-policy', csp ? `${csp}; frame-ancestors 'none'` : "frame-ancestors 'none'");
+  return response;
+});
+
+/** Locale from the path (or the remembered choice), the translator, and the signed-in user. */
+const context = defineMiddleware(async (ctx, next) => {
+  const first = ctx.url.pathname.split('/')[1];
+  const remembered = ctx.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(first)
+    ? first
+    : isLocale(remembered)
+      ? remembered
+      : localeFromAcceptLanguage(ctx.request.headers.get('accept-language'));
+  ctx.locals.locale = locale;
+  ctx.locals.t = translator(locale);
+  // Remember the language last read in, so `/` opens it next time.
+  if (isLocale(first) && remembered !== first)
+    ctx.cookies.set(LOCALE_COOKIE, first, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+
+  const isAsset = ctx.url.pathname.startsWith('/_astro/') || ctx.url.pathname.startsWith('/favicon');
+  ctx.locals.user = null;
+  if (isAsset || ctx.url.pathname === '/healthz' || ctx.url.pathname.startsWith('/verify/')) return next();
+  ctx.locals.user = userFromId(await ctx.session?.get('userId'));
+
+  // First run: with nobody to sign in, every page leads to setup.
+  if (getStore().countPeople() === 0 && ctx.url.pathname !== '/setup') return ctx.redirect('/setup');
+
+  // A password set by HR must be replaced before anything else.
+  const user = ctx.locals.user;
+  if (user?.mustChangePassword && !/^\/(zh|en)\/(account\/password|logout)$/.test(ctx.url.pathname)) {
+    if (ctx.url.pathname.startsWith('/api/') || ctx.url.pathname.startsWith('/_actions/'))
+      return Response.json({ error: ctx.locals.t('auth.mustChange') }, { status: 403 });
+    return ctx.redirect(`/${locale}/account/password`);
+  }
+  return next();
+});
+
+export const onRequest = sequence(securityHeaders, context);
