@@ -14,7 +14,7 @@ export default defineConfig({
   // our own resolves the folder at run time (a path written here would be the build machine's).
   session: {
     driver: { entrypoint: new URL('./src/server/session-driver.ts', import.meta.url), config: { subdir: 'sessions' } },
-    cookie: { name: 'fairplay_session', httpOnly: true, sameSite: 'lax' },
+    cookie: { name: 'fairplay_session', sameSite: 'lax' },
     ttl: 60 * 60 * 12,
   },
   security: { checkOrigin: true, csp: true },

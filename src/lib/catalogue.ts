@@ -1,4 +1,5 @@
-import type { CourseModule, Localized } from '../schemas/course.ts';
+import type { CourseModule } from '../schemas/course.ts';
+import type { Localized } from '../schemas/localized.ts';
 import type { Locale } from '../schemas/localized.ts';
 
 /** One lesson as the catalogue lists it, both locales. */

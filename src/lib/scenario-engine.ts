@@ -63,7 +63,7 @@ function nodeOf<N extends EngineNode>(s: { nodes: N[] }, id: string): N {
 
 /** The choices offered at the current node (a `when` that fails hides a choice). */
 export function availableChoices<C extends EngineChoice>(s: { nodes: (EngineNode & { choices: C[] })[] }, state: RunState): C[] {
-  return nodeOf(s, state.node).choices.filter((c) => !c.when || holds(c.when, state));
+  return (nodeOf(s, state.node).choices as C[]).filter((c) => !c.when || holds(c.when, state));
 }
 
 /** Applies one choice: measures move, flags are set, and the first matching branch (else `next`) is taken. */

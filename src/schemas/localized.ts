@@ -5,8 +5,13 @@ export const LOCALES = ['zh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** A text written in both languages; content files keep them side by side so parity is checkable. */
+// YAML folds wrapped lines with a space, which Chinese text must not have between characters.
+const CJK = '[\\p{Script=Han}，。、；：！？“”‘’（）《》—…]';
+const foldedGap = new RegExp(`(${CJK})\\s+(?=${CJK})`, 'gu');
+export const joinChineseLines = (text: string) => text.replace(foldedGap, '$1');
+
 export const localized = z.strictObject({
-  zh: z.string().trim().min(1, 'the Chinese text is missing'),
+  zh: z.string().trim().min(1, 'the Chinese text is missing').transform(joinChineseLines),
   en: z.string().trim().min(1, 'the English text is missing'),
 });
 export type Localized = z.output<typeof localized>;

@@ -46,3 +46,21 @@ export function validateForm<S extends z.ZodType>(
 export function safeNext(next: string | undefined | null, fallback: string): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
 }
+
+/** Reads a form keeping repeated fields (checkbox groups) as arrays. */
+export async function readFormWithLists(request: Request, lists: string[]): Promise<Record<string, string | string[]> | null> {
+  let data: FormData;
+  try {
+    data = await request.formData();
+  } catch {
+    return null;
+  }
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [key, value] of data) {
+    if (typeof value !== 'string') continue;
+    if (lists.includes(key)) out[key] = [...((out[key] as string[] | undefined) ?? []), value.slice(0, 200)];
+    else out[key] = value.slice(0, 5001);
+  }
+  for (const key of lists) out[key] ??= [];
+  return out;
+}

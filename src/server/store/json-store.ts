@@ -1,4 +1,4 @@
-import { appendFile, open } from 'node:fs/promises';
+import { appendFile, open, truncate } from 'node:fs/promises';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -44,6 +44,9 @@ export class JsonStore {
   readonly #byEmail = new Map<string, string>();
   readonly #org: Low<OrgDoc>;
   readonly #auditPath: string;
+  /** Byte length of the audit log without a partial last line left by a crash (set when there is one). */
+  #auditCleanLength: number | undefined;
+  #auditRepair: Promise<void> = Promise.resolve();
   readonly release: () => void;
 
   readonly dir: string;
@@ -84,7 +87,11 @@ export class JsonStore {
 
   #checkAudit(): void {
     if (!existsSync(this.#auditPath)) return;
-    const lines = readFileSync(this.#auditPath, 'utf8').split('\n');
+    const text = readFileSync(this.#auditPath, 'utf8');
+    const lines = text.split('\n');
+    const tail = lines.at(-1) ?? '';
+    // Dropped before the next append, so it never becomes a broken line in the middle.
+    if (tail) this.#auditCleanLength = Buffer.byteLength(text.slice(0, text.length - tail.length));
     lines.forEach((line, i) => {
       // A crash mid-append can leave a partial last line; it was never acknowledged, so skip it.
       if (!line.trim() || i === lines.length - 1) return;
@@ -176,6 +183,12 @@ export class JsonStore {
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     const line = `${JSON.stringify(auditEntrySchema.parse(entry))}\n`;
+    if (this.#auditCleanLength !== undefined) {
+      // Started once, synchronously, so concurrent appends all wait for it and none is cut.
+      this.#auditRepair = truncate(this.#auditPath, this.#auditCleanLength);
+      this.#auditCleanLength = undefined;
+    }
+    await this.#auditRepair;
     await appendFile(this.#auditPath, line, { mode: 0o600 });
     const handle = await open(this.#auditPath, 'r');
     try {
@@ -190,8 +203,15 @@ export class JsonStore {
     return readFileSync(this.#auditPath, 'utf8')
       .split('\n')
       .flatMap((line) => {
-        const parsed = line.trim() ? auditEntrySchema.safeParse(JSON.parse(line)) : undefined;
-        return parsed?.success ? [parsed.data] : [];
+        if (!line.trim()) return [];
+        let raw: unknown;
+        try {
+          raw = JSON.parse(line);
+        } catch {
+          return []; // a partial last line left by a crash
+        }
+        const parsed = auditEntrySchema.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
       });
   }
 }

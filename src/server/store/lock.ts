@@ -30,6 +30,7 @@ export function lockDataDir(dir: string): () => void {
       writeSync(fd, String(process.pid));
       closeSync(fd);
       const release = () => {
+        process.off('exit', release);
         try {
           if (readFileSync(path, 'utf8') === String(process.pid)) unlinkSync(path);
         } catch {

@@ -94,7 +94,7 @@ export const personDocSchema = z.strictObject({
   reviewCards: z.array(reviewCardSchema),
   scenarioRuns: z.array(scenarioRunSchema),
   assessments: z.array(assessmentResultSchema),
-  certificate: z.strictObject({ code: id, issuedAt: isoDate }).optional(),
+  certificate: z.strictObject({ code: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/), issuedAt: isoDate }).optional(),
 });
 export type PersonDoc = z.output<typeof personDocSchema>;
 

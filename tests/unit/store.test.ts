@@ -1,0 +1,450 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile, rename } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { markLessonRead } from '../../src/server/records/lessons.ts';
+import { DurableJsonFile, StoreFileError } from '../../src/server/store/durable-file.ts';
+import { closeStore, openStore } from '../../src/server/store/index.ts';
+import { JsonStore, StoreConflictError } from '../../src/server/store/json-store.ts';
+import { DataDirLockedError } from '../../src/server/store/lock.ts';
+import { orgDocSchema, type PersonDoc, type QuizAttempt } from '../../src/server/store/schema.ts';
+import { testProfile } from '../support/people.ts';
+
+// Counts renames (one per durable file write) without changing what they do.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...actual, rename: vi.fn(actual.rename) };
+});
+const renameMock = vi.mocked(rename);
+
+const HOLD_SCRIPT = new URL('../support/hold-store.ts', import.meta.url).pathname;
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+const stores: JsonStore[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fairplay-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Opens a store that afterEach releases (release is idempotent). */
+function open(dir: string): JsonStore {
+  const store = JsonStore.open(dir);
+  stores.push(store);
+  return store;
+}
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.release();
+  closeStore();
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file under `dir` (except the lock) with its exact bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name !== '.lock') files.set(path, readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function expectSameFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): void {
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [path, bytes] of before) expect(Buffer.compare(after.get(path) as Buffer, bytes), path).toBe(0);
+}
+
+const iso = (ms: number) => new Date(Date.UTC(2025, 0, 6, 9) + ms).toISOString();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const personPath = (dir: string, id: string) => join(dir, 'people', `${id}.json`);
+
+function attempt(i: number, a: number): QuizAttempt {
+  return { id: `a${i}-${a}`, quizId: 'communication', at: iso(a * 1000), correct: a % 6, total: 5, score: Math.min(1, (a % 6) / 5), passed: a % 6 >= 4, wrong: [] };
+}
+
+/** A store in a fresh folder with `count` people (p0, p1, ...). */
+async function storeWithPeople(count: number): Promise<{ dir: string; store: JsonStore }> {
+  const dir = tempDir();
+  const store = open(dir);
+  await store.addPeople(Array.from({ length: count }, (_, i) => testProfile(i)));
+  return { dir, store };
+}
+
+function spawnChild(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+/** Resolves with the first stdout line of `child`. */
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const end = text.indexOf('\n');
+      if (end >= 0) resolve(text.slice(0, end));
+    });
+    child.once('exit', (code) => reject(new Error(`child exited (${code}) before printing`)));
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+let prototypeNames: string[];
+beforeAll(() => {
+  prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
+});
+
+describe('concurrent saves', () => {
+  it('keeps every save of 200 people saving at once, after reopening from disk', async () => {
+    const PEOPLE = 200;
+    const LESSONS = 6;
+    const BURST = 8;
+    const { dir, store } = await storeWithPeople(PEOPLE);
+    renameMock.mockClear();
+
+    let saves = 0;
+    const simulatedUser = async (i: number) => {
+      const id = `p${i}`;
+      // Lessons marked read at random moments, overlapping each other and the burst below.
+      const lessons = Array.from({ length: LESSONS }, async (_, l) => {
+        await sleep(Math.random() * 30);
+        saves++;
+        await store.updatePerson(id, (doc) => {
+          doc.lessons[`module-${l}/lesson-${l}`] = { readAt: iso(l) };
+          doc.lastLesson = { key: `module-${l}/lesson-${l}`, at: iso(l) };
+        });
+      });
+      // A burst of saves to the same person (several tabs, double submits): merged by group commit.
+      const burst = (async () => {
+        await sleep(Math.random() * 30);
+        await Promise.all(
+          Array.from({ length: BURST }, (_, a) => {
+            saves++;
+            return store.updatePerson(id, (doc) => {
+              doc.quizAttempts.push(attempt(i, a));
+            });
+          }),
+        );
+      })();
+      // And one more change after everything else resolved for this person.
+      await Promise.all([...lessons, burst]);
+      saves++;
+      await store.updatePerson(id, (doc) => {
+        doc.profile.name = `Person ${i} (done)`;
+      });
+    };
+    await Promise.all(Array.from({ length: PEOPLE }, (_, i) => simulatedUser(i)));
+
+    expect(saves).toBe(PEOPLE * (LESSONS + BURST + 1));
+    const personRenames = renameMock.mock.calls.filter(([, to]) => String(to).includes(`${join(dir, 'people')}/`)).length;
+    // Each save resolved only after a durable write, but bursts shared writes.
+    expect(personRenames).toBeGreaterThanOrEqual(PEOPLE * 2);
+    expect(personRenames).toBeLessThan(saves);
+
+    const inMemory = new Map([...store.people()].map((doc) => [doc.profile.id, structuredClone(doc)]));
+    store.release();
+
+    const reopened = open(dir);
+    expect(reopened.countPeople()).toBe(PEOPLE);
+    for (let i = 0; i < PEOPLE; i++) {
+      const doc = reopened.getPerson(`p${i}`) as PersonDoc;
+      expect(Object.keys(doc.lessons).sort()).toEqual(Array.from({ length: LESSONS }, (_, l) => `module-${l}/lesson-${l}`).sort());
+      expect(doc.quizAttempts.map((a) => a.id).sort()).toEqual(Array.from({ length: BURST }, (_, a) => `a${i}-${a}`).sort());
+      expect(doc.profile.name).toBe(`Person ${i} (done)`);
+      expect(doc).toEqual(inMemory.get(`p${i}`));
+    }
+    // No temporary files left behind by a clean run.
+    expect(readdirSync(join(dir, 'people')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers each write only once its data (or newer) is on disk, and merges writes queued behind a running one', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'counter.json');
+    const file = new DurableJsonFile(path, orgDocSchema);
+    const doc = (n: number) => ({ v: 1 as const, teams: [{ id: `t${n}`, name: `Team ${n}`, createdAt: iso(n) }], assignments: [] });
+    const onDisk = async () => Number((JSON.parse(await readFile(path, 'utf8')) as { teams: { id: string }[] }).teams[0]?.id.slice(1));
+
+    renameMock.mockClear();
+    const first = file.write(doc(0));
+    await sleep(0); // the first write is now running
+    const seen: number[] = [];
+    const later = Array.from({ length: 50 }, (_, i) => file.write(doc(i + 1)).then(async () => seen.push((await onDisk()) - (i + 1))));
+    await Promise.all([first, ...later]);
+
+    expect(seen.every((delta) => delta >= 0)).toBe(true);
+    expect(await onDisk()).toBe(50);
+    // One write for the first call, one for the 50 queued behind it.
+    expect(renameMock.mock.calls.filter(([, to]) => to === path)).toHaveLength(2);
+    expect(readdirSync(dir)).toEqual(['counter.json']);
+  });
+});
+
+describe('files that cannot be used', () => {
+  const validPerson = (id: string) => JSON.parse(readFileSync(id, 'utf8')) as PersonDoc;
+
+  const cases: { name: string; file: (dir: string) => string; content: (dir: string) => string }[] = [
+    { name: 'a person file that is not JSON', file: (d) => personPath(d, 'p1'), content: () => '{"v":1,"profile":{"id":"p1","email":' },
+    { name: 'an empty person file', file: (d) => personPath(d, 'p1'), content: () => '' },
+    {
+      name: 'a person file of the wrong shape',
+      file: (d) => personPath(d, 'p1'),
+      content: (d) => JSON.stringify({ ...validPerson(personPath(d, 'p1')), lessons: [{ readAt: 'yesterday' }] }),
+    },
+    {
+      name: 'a person file with an unknown field',
+      file: (d) => personPath(d, 'p1'),
+      content: (d) => JSON.stringify({ ...validPerson(personPath(d, 'p1')), isAdmin: true }),
+    },
+    {
+      name: 'a person file holding someone else',
+      file: (d) => personPath(d, 'p1'),
+      content: (d) => readFileSync(personPath(d, 'p2'), 'utf8'),
+    },
+    { name: 'an org.json that is not JSON', file: (d) => join(d, 'org.json'), content: () => '{"v":1,"teams":[' },
+    { name: 'an org.json of the wrong shape', file: (d) => join(d, 'org.json'), content: () => JSON.stringify({ v: 2, teams: {}, assignments: [] }) },
+    {
+      name: 'an audit log with a broken line before the end',
+      file: (d) => join(d, 'audit.jsonl'),
+      content: () => `${JSON.stringify({ at: iso(0), actor: 'p0', action: 'person.added', target: 'p1', detail: '' })}\nnot json\n${JSON.stringify({ at: iso(1), actor: 'p0', action: 'person.added', target: 'p2', detail: '' })}\n`,
+    },
+  ];
+
+  it.each(cases)('refuses $name, naming it and leaving every file untouched', async ({ file, content }) => {
+    const { dir, store } = await storeWithPeople(3);
+    store.release();
+    const bad = file(dir);
+    writeFileSync(bad, content(dir));
+    const before = snapshot(dir);
+
+    let error: unknown;
+    try {
+      open(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StoreFileError);
+    expect((error as StoreFileError).file).toBe(bad);
+    expect((error as Error).message).toContain(bad);
+    expectSameFiles(before, snapshot(dir));
+    // The failed open let go of the folder.
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+  });
+
+  it('accepts an audit log whose last line was cut short by a crash', async () => {
+    const { dir, store } = await storeWithPeople(1);
+    await store.appendAudit({ at: iso(0), actor: 'p0', action: 'person.added', target: 'p0', detail: '' });
+    store.release();
+    writeFileSync(join(dir, 'audit.jsonl'), `${readFileSync(join(dir, 'audit.jsonl'), 'utf8')}{"at":"2025-01-`);
+    const reopened = open(dir);
+    expect(reopened.readAudit()).toHaveLength(1);
+
+    // The next entry replaces the fragment instead of being glued to it.
+    await Promise.all([1, 2].map((n) => reopened.appendAudit({ at: iso(n), actor: 'p0', action: 'person.updated', target: 'p0', detail: `${n}` })));
+    reopened.release();
+    const again = open(dir);
+    expect(again.readAudit().map((e) => e.detail).sort()).toEqual(['', '1', '2']);
+    expect(readFileSync(join(dir, 'audit.jsonl'), 'utf8')).not.toContain('{"at":"2025-01-{');
+  });
+});
+
+describe('data folder lock', () => {
+  it('refuses a folder whose lock belongs to another live process', async () => {
+    const dir = tempDir();
+    open(dir).release();
+    const other = spawnChild('sleep', ['30']);
+    writeFileSync(join(dir, '.lock'), String(other.pid));
+
+    expect(() => JsonStore.open(dir)).toThrow(DataDirLockedError);
+    expect(() => JsonStore.open(dir)).toThrow(String(other.pid));
+    // The other process keeps its lock.
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(other.pid));
+  });
+
+  it('refuses a folder another Fairplay process has open, and opens it once that process stops', async () => {
+    const dir = tempDir();
+    open(dir).release();
+    const holder = spawnChild(process.execPath, [HOLD_SCRIPT, dir]);
+    expect(await firstLine(holder)).toBe('locked');
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(holder.pid));
+
+    expect(() => JsonStore.open(dir)).toThrow(DataDirLockedError);
+
+    holder.kill('SIGTERM');
+    await exited(holder);
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+    const store = open(dir);
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    store.release();
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const { dir, store } = await storeWithPeople(1);
+    store.release();
+    const dead = spawnChild('true', []);
+    await exited(dead);
+    writeFileSync(join(dir, '.lock'), String(dead.pid));
+
+    const reopened = open(dir);
+    expect(reopened.countPeople()).toBe(1);
+    expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+  });
+
+  it('takes over a lock file left empty or garbled', () => {
+    for (const content of ['', 'not a pid', '-1', '0']) {
+      const dir = tempDir();
+      writeFileSync(join(dir, '.lock'), content);
+      const store = open(dir);
+      expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+      store.release();
+    }
+  });
+});
+
+describe('refused changes', () => {
+  it('leaves memory and disk unchanged when a change produces invalid data', async () => {
+    const { dir, store } = await storeWithPeople(2);
+    await store.updatePerson('p0', (doc) => {
+      doc.lessons['communication/prepare-the-conversation'] = { readAt: iso(0) };
+    });
+    const memoryBefore = structuredClone(store.getPerson('p0'));
+    const diskBefore = snapshot(dir);
+
+    await expect(
+      store.updatePerson('p0', (doc) => {
+        doc.lessons['communication/listen'] = { readAt: iso(1) };
+        doc.profile.name = '';
+      }),
+    ).rejects.toThrow();
+    await expect(
+      store.updatePerson('p0', (doc) => {
+        doc.lessons['communication/listen'] = { readAt: 'yesterday' };
+      }),
+    ).rejects.toThrow();
+    await expect(
+      store.updatePerson('p0', (doc) => {
+        (doc as unknown as Record<string, unknown>).isAdmin = true;
+      }),
+    ).rejects.toThrow();
+    await expect(
+      store.updatePerson('p0', (doc) => {
+        doc.quizAttempts.push(attempt(0, 1));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    // Taking someone else's email is refused, and both people are still found by their own.
+    await expect(
+      store.updatePerson('p0', (doc) => {
+        doc.profile.email = 'PERSON1@example.com';
+      }),
+    ).rejects.toBeInstanceOf(StoreConflictError);
+    await expect(store.updatePerson('nobody', () => undefined)).rejects.toBeInstanceOf(StoreConflictError);
+
+    expect(store.getPerson('p0')).toEqual(memoryBefore);
+    expect(store.findPersonByEmail('person0@example.com')?.profile.id).toBe('p0');
+    expect(store.findPersonByEmail('person1@example.com')?.profile.id).toBe('p1');
+    expectSameFiles(diskBefore, snapshot(dir));
+
+    // And the next valid change still goes through.
+    await store.updatePerson('p0', (doc) => {
+      doc.profile.name = 'Renamed';
+    });
+    store.release();
+    expect(open(dir).getPerson('p0')?.profile.name).toBe('Renamed');
+  });
+
+  it('refuses adding people with a duplicate email, adding none of them', async () => {
+    const { dir, store } = await storeWithPeople(1);
+    await expect(store.addPeople([testProfile(5), testProfile(6, { email: 'Person0@Example.com' })])).rejects.toBeInstanceOf(StoreConflictError);
+    expect(store.countPeople()).toBe(1);
+    expect(readdirSync(join(dir, 'people'))).toEqual(['p0.json']);
+  });
+});
+
+describe('prototype pollution', () => {
+  afterEach(() => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeNames);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).readAt).toBeUndefined();
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+  });
+
+  it('does not pollute Object.prototype through a __proto__ lesson key', async () => {
+    const { dir } = await storeWithPeople(1);
+    stores.pop()?.release();
+    openStore(dir);
+    await markLessonRead('p0', '__proto__');
+    await markLessonRead('p0', '__proto__/polluted');
+    await markLessonRead('p0', 'constructor/prototype');
+
+    const store = openStore(dir);
+    await store.updatePerson('p0', (doc) => {
+      // An own "__proto__" key, as JSON.parse makes it.
+      Object.assign(doc.lessons, JSON.parse('{"__proto__":{"readAt":"2025-01-06T09:00:00.000Z","polluted":"yes"}}'));
+    });
+    const doc = store.getPerson('p0') as PersonDoc;
+    expect(Object.getPrototypeOf(doc.lessons)).toBe(Object.prototype);
+    expect(Object.hasOwn(doc.lessons, '__proto__')).toBe(false);
+    expect(Object.keys(doc.lessons).sort()).toEqual(['__proto__/polluted', 'constructor/prototype']);
+    closeStore();
+
+    const reopened = open(dir).getPerson('p0') as PersonDoc;
+    expect(Object.getPrototypeOf(reopened.lessons)).toBe(Object.prototype);
+    expect(Object.keys(reopened.lessons).sort()).toEqual(['__proto__/polluted', 'constructor/prototype']);
+  });
+
+  it('does not pollute Object.prototype from a __proto__ key in a file on disk', async () => {
+    const { dir, store } = await storeWithPeople(2);
+    store.release();
+    const path = personPath(dir, 'p0');
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('"lessons":{}', '"lessons":{"__proto__":{"readAt":"2025-01-06T09:00:00.000Z","polluted":"yes"}}'),
+    );
+    expect(readFileSync(path, 'utf8')).toContain('__proto__');
+    const doc = open(dir).getPerson('p0') as PersonDoc;
+    expect(Object.getPrototypeOf(doc.lessons)).toBe(Object.prototype);
+    expect((doc.lessons as Record<string, unknown>).polluted).toBeUndefined();
+    stores.pop()?.release();
+
+    // In a strict object (the profile) the key is refused outright.
+    const other = personPath(dir, 'p1');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('"profile":{', '"profile":{"__proto__":{"role":"hr","polluted":"yes"},'));
+    expect(() => open(dir)).toThrow(StoreFileError);
+  });
+
+  it('handles __proto__ and constructor in emails as plain text', async () => {
+    const { dir, store } = await storeWithPeople(0);
+    await store.addPeople([
+      testProfile(1, { email: '__proto__@example.com' }),
+      testProfile(2, { email: 'constructor@example.com' }),
+    ]);
+    expect(store.findPersonByEmail('__proto__')).toBeUndefined();
+    expect(store.findPersonByEmail('constructor')).toBeUndefined();
+    expect(store.findPersonByEmail('hasOwnProperty')).toBeUndefined();
+    expect(store.findPersonByEmail('__PROTO__@example.com')?.profile.id).toBe('p1');
+    await store.updatePerson('p1', (doc) => {
+      doc.profile.email = 'toString@example.com';
+    });
+    expect(store.findPersonByEmail('__proto__@example.com')).toBeUndefined();
+    store.release();
+
+    const reopened = open(dir);
+    expect(reopened.findPersonByEmail('tostring@example.com')?.profile.id).toBe('p1');
+    expect(reopened.findPersonByEmail('constructor@example.com')?.profile.id).toBe('p2');
+    expect(reopened.findPersonByEmail('__proto__')).toBeUndefined();
+  });
+});
