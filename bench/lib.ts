@@ -213,7 +213,10 @@ export function fullHistory(profile: Profile, ids: ContentIds, random: () => num
     reviewCards,
     scenarioRuns,
     assessments: [],
-    certificate: { code: `c${profile.id}`, issuedAt: step() },
+    certificate: {
+      code: Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[Math.floor(random() * 32)]).join('')).join('-'),
+      issuedAt: step(),
+    },
   };
 }
 
