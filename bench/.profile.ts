@@ -4,12 +4,12 @@ import { lessonPath, loadTest, makeBenchUsers, readContentIds, seedDataDir, sign
 const profDir = '/tmp/fairplay-prof';
 rmSync(profDir, { recursive: true, force: true }); mkdirSync(profDir);
 const users = await makeBenchUsers(64);
-const seeded = seedDataDir({ people: 1000, benchUsers: users });
+const seeded = seedDataDir({ people: 100, benchUsers: users });
 const server = await startServer(seeded.dir, { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` }, name: 'prof' });
 const cookies = await signInAll(server.origin, users);
 const path = lessonPath(readContentIds());
 const mode = process.argv[2] ?? 'load';
-if (mode === 'seq') { const r = await timeSaves(server.origin, path, cookies, 2000); console.log(stats(r.ms)); }
+if (mode === 'seq') { const r = await timeSaves(server.origin, path, cookies, 4000, Number(process.argv[3] ?? 1)); console.log(stats(r.ms)); }
 else { const r = await loadTest(server.origin, path, cookies, 5); console.log(r.requestsPerSecond, r.latency); }
 await server.stop();
 rmSync(seeded.dir, { recursive: true, force: true });
@@ -27,6 +27,13 @@ for (const n of prof.nodes) {
   byUrl.set(u, (byUrl.get(u) ?? 0) + t);
 }
 console.log('total ms', total.toFixed(0));
+const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+const incl = new Map();
+const visit = (n, stack) => { let t = (dt.get(n.id) ?? 0) / 1000; for (const c of n.children ?? []) t += visit(byId.get(c), stack); const cf = n.callFrame; const key = `${cf.functionName || '(anon)'} ${cf.url.replace(/^.*node_modules\//, 'nm/').replace('file:///work/main/', '')}:${cf.lineNumber}`; if (!stack.has(key)) incl.set(key, (incl.get(key) ?? 0) + t); return t; };
+const visit2 = (n, stack) => { const cf = n.callFrame; const key = `${cf.functionName || '(anon)'} ${cf.url.replace(/^.*node_modules\//, 'nm/').replace('file:///work/main/', '')}:${cf.lineNumber}`; let t = (dt.get(n.id) ?? 0) / 1000; const had = stack.has(key); stack.add(key); for (const c of n.children ?? []) t += visit2(byId.get(c), stack); if (!had) { stack.delete(key); incl.set(key, (incl.get(key) ?? 0) + t); } return t; };
+visit2(prof.nodes[0], new Set());
+console.log('=== inclusive');
+console.log([...incl].sort((a, b) => b[1] - a[1]).slice(0, 70).map(([k, v]) => `${v.toFixed(0).padStart(7)} ${k}`).join('\n'));
 console.log([...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(7)} ${k}`).join('\n'));
 console.log('---');
 console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 45).map(([k, v]) => `${v.toFixed(0).padStart(7)} ${k}`).join('\n'));

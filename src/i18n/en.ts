@@ -386,5 +386,6 @@ const en: Record<MessageKey, string> = {
   'verify.valid': "This certificate is genuine.",
   'verify.details': "Holder: {name}. Course: {course}.",
   'verify.invalid': "No certificate has this code. Check that it was typed correctly.",
+  'common.colon': ": ",
 };
 export default en;

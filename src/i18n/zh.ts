@@ -384,6 +384,7 @@ const zh = {
   'verify.valid': "这是一份有效的证书。",
   'verify.details': "持有人：{name}；课程：{course}",
   'verify.invalid': "找不到这个编号的证书。请核对编号是否输入正确。",
+  'common.colon': "：",
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,10 @@
+import { fullHistory, readContentIds, rng, syntheticProfile } from './lib.ts';
+import { personDocSchema } from '../src/server/store/schema.ts';
+const ids = readContentIds();
+const doc = personDocSchema.parse(fullHistory(syntheticProfile(1), ids, rng(1)));
+console.log('bytes', JSON.stringify(doc).length, 'lessons', Object.keys(doc.lessons).length, 'attempts', doc.quizAttempts.length, 'runs', doc.scenarioRuns.length, doc.scenarioRuns.map(r => r.choices.length), 'cards', doc.reviewCards.length, 'wrong', doc.quizAttempts.map(a => a.wrong.length));
+const time = (name: string, f: () => unknown, n = 5000) => { for (let i = 0; i < 500; i++) f(); const t = performance.now(); for (let i = 0; i < n; i++) f(); console.log(name, ((performance.now() - t) / n * 1000).toFixed(1), 'µs'); };
+time('structuredClone', () => structuredClone(doc));
+time('zod parse', () => personDocSchema.parse(doc));
+time('JSON.stringify', () => JSON.stringify(doc));
+time('JSON roundtrip clone', () => JSON.parse(JSON.stringify(doc)));
