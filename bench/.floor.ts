@@ -11,7 +11,7 @@ const cookies = await signInAll(server.origin, users);
 const path = lessonPath(readContentIds());
 async function run(name: string, opts: Record<string, unknown>) {
   const s0 = cpu(server.pid), b0 = cpu('self'), t0 = performance.now();
-  const r = await autocannon({ url: server.origin, connections: 64, duration: 5, ...opts });
+  const { path: p, ...rest } = opts as { path: string }; const r = await autocannon({ url: server.origin + p, connections: 64, duration: 5, ...rest });
   const wall = performance.now() - t0;
   console.log(`${name.padEnd(28)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${r.latency.p50} p97.5 ${r.latency.p97_5} p99 ${r.latency.p99}  codes ${JSON.stringify(r.statusCodeStats)}  server cpu ${(cpu(server.pid) - s0) / wall * 100 | 0}% bench cpu ${(cpu('self') - b0) / wall * 100 | 0}%`);
 }

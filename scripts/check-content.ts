@@ -19,4 +19,6 @@ if (problems.length) {
   process.exit(1);
 }
 const lessons = stats.reduce((n, s) => n + s.lessons, 0);
-console.log(`check:content: ok (${lessons} lessons per locale, ${stats.filter((s) => s.quizItems).length} quizzes, ${scenarioStats.length} role-plays)`);
+console.log(
+  `check:content: ok (${lessons} lessons per locale, ${stats.filter((s) => s.quizItems).length} quizzes, ${scenarioStats.length} role-plays)`,
+);

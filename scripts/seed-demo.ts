@@ -20,7 +20,9 @@ const store = (() => {
   }
 })();
 if (store.countPeople() > 0) {
-  console.error(`${dataDir()} already holds ${store.countPeople()} people; seed:demo only fills an empty data folder (set DATA_DIR to a new folder).`);
+  console.error(
+    `${dataDir()} already holds ${store.countPeople()} people; seed:demo only fills an empty data folder (set DATA_DIR to a new folder).`,
+  );
   closeStore();
   process.exit(1);
 }
@@ -45,9 +47,24 @@ const people: { name: string; email: string; role: Role; team: number | null; ma
   { name: 'Mark Davies', email: 'mark.davies@demo.fairplay', role: 'manager', team: 1, manages: [1], progress: 0.6 },
   { name: '赵刚 Zhao Gang', email: 'zhao.gang@demo.fairplay', role: 'manager', team: 2, manages: [2], progress: 0.3 },
   ...[
-    ['王磊 Wang Lei', 1], ['李娜 Li Na', 0.85], ['刘洋 Liu Yang', 0.5], ['张伟 Zhang Wei', 0.2], ['Sarah Kim', 1], ['黄丽 Huang Li', 0],
-    ['孙浩 Sun Hao', 0.7], ['Tom Becker', 0.4], ['吴婷 Wu Ting', 1], ['郑凯 Zheng Kai', 0.1], ['Priya Nair', 0.9], ['林悦 Lin Yue', 0],
-    ['何军 He Jun', 0.6], ['马丽 Ma Li', 0.3], ['Dan Okafor', 1], ['许晨 Xu Chen', 0.05], ['高洁 Gao Jie', 0.75], ['罗强 Luo Qiang', 0],
+    ['王磊 Wang Lei', 1],
+    ['李娜 Li Na', 0.85],
+    ['刘洋 Liu Yang', 0.5],
+    ['张伟 Zhang Wei', 0.2],
+    ['Sarah Kim', 1],
+    ['黄丽 Huang Li', 0],
+    ['孙浩 Sun Hao', 0.7],
+    ['Tom Becker', 0.4],
+    ['吴婷 Wu Ting', 1],
+    ['郑凯 Zheng Kai', 0.1],
+    ['Priya Nair', 0.9],
+    ['林悦 Lin Yue', 0],
+    ['何军 He Jun', 0.6],
+    ['马丽 Ma Li', 0.3],
+    ['Dan Okafor', 1],
+    ['许晨 Xu Chen', 0.05],
+    ['高洁 Gao Jie', 0.75],
+    ['罗强 Luo Qiang', 0],
   ].map(([name, progress], i) => ({
     name: name as string,
     email: `rep${i + 1}@demo.fairplay`,
@@ -83,23 +100,74 @@ for (const p of people) {
       .forEach((q, i) => {
         const total = q.items.length;
         const first = Math.max(0, total - 4 - (i % 3));
-        doc.quizAttempts.push({ id: newId(), quizId: q.id, at: daysAgo(40 - i * 3), correct: first, total, score: first / total, passed: first / total >= 0.8, wrong: q.items.slice(0, total - first).map((it) => it.id) });
-        if (share >= 0.5) doc.quizAttempts.push({ id: newId(), quizId: q.id, at: daysAgo(39 - i * 3), correct: total, total, score: 1, passed: true, wrong: [] });
-        else for (const it of q.items.slice(0, 2)) doc.reviewCards.push({ quizId: q.id, itemId: it.id, addedAt: daysAgo(3), card: newReviewCard(new Date(now - 3 * 86_400_000)) });
+        doc.quizAttempts.push({
+          id: newId(),
+          quizId: q.id,
+          at: daysAgo(40 - i * 3),
+          correct: first,
+          total,
+          score: first / total,
+          passed: first / total >= 0.8,
+          wrong: q.items.slice(0, total - first).map((it) => it.id),
+        });
+        if (share >= 0.5)
+          doc.quizAttempts.push({
+            id: newId(),
+            quizId: q.id,
+            at: daysAgo(39 - i * 3),
+            correct: total,
+            total,
+            score: 1,
+            passed: true,
+            wrong: [],
+          });
+        else
+          for (const it of q.items.slice(0, 2))
+            doc.reviewCards.push({ quizId: q.id, itemId: it.id, addedAt: daysAgo(3), card: newReviewCard(new Date(now - 3 * 86_400_000)) });
       });
     content.scenarios
       .filter((s) => readModules.has(s.module) && share >= 0.5)
       .forEach((s, i) => {
         const ending = s.nodes.filter((n) => n.ending)[i % 2] ?? s.nodes.find((n) => n.ending);
-        doc.scenarioRuns.push({ id: newId(), scenarioId: s.id, startedAt: daysAgo(30 - i), updatedAt: daysAgo(30 - i), choices: [], finishedAt: daysAgo(30 - i), ending: { node: ending?.id ?? 'end', kind: (ending?.ending?.kind ?? 'good') as 'good' } });
+        doc.scenarioRuns.push({
+          id: newId(),
+          scenarioId: s.id,
+          startedAt: daysAgo(30 - i),
+          updatedAt: daysAgo(30 - i),
+          choices: [],
+          finishedAt: daysAgo(30 - i),
+          ending: { node: ending?.id ?? 'end', kind: (ending?.ending?.kind ?? 'good') as 'good' },
+        });
       });
-    if (share >= 0.3) doc.assessments.push({ id: newId(), assessmentId: 'conflict-style', at: daysAgo(50), answers: {}, scores: { competing: 40, collaborating: 70, compromising: 55, avoiding: 30, accommodating: 45 } });
+    if (share >= 0.3)
+      doc.assessments.push({
+        id: newId(),
+        assessmentId: 'conflict-style',
+        at: daysAgo(50),
+        answers: {},
+        scores: { competing: 40, collaborating: 70, compromising: 55, avoiding: 30, accommodating: 45 },
+      });
   });
 }
 const hr = store.findPersonByEmail('hr@demo.fairplay');
 await store.updateOrg((org) => {
-  org.assignments.push({ id: newId(), courseId: 'customer-conflicts', target: { kind: 'team', id: teams[0]?.id as string }, dueAt: daysAgo(-30), recurMonths: 12, createdAt: daysAgo(90), createdBy: hr?.profile.id as string });
-  org.assignments.push({ id: newId(), courseId: 'customer-conflicts', target: { kind: 'team', id: teams[1]?.id as string }, dueAt: daysAgo(7), createdAt: daysAgo(90), createdBy: hr?.profile.id as string });
+  org.assignments.push({
+    id: newId(),
+    courseId: 'customer-conflicts',
+    target: { kind: 'team', id: teams[0]?.id as string },
+    dueAt: daysAgo(-30),
+    recurMonths: 12,
+    createdAt: daysAgo(90),
+    createdBy: hr?.profile.id as string,
+  });
+  org.assignments.push({
+    id: newId(),
+    courseId: 'customer-conflicts',
+    target: { kind: 'team', id: teams[1]?.id as string },
+    dueAt: daysAgo(7),
+    createdAt: daysAgo(90),
+    createdBy: hr?.profile.id as string,
+  });
 });
 closeStore();
 

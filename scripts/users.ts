@@ -20,7 +20,13 @@ function fail(message: string): never {
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string' }, manages: { type: 'string' } },
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    team: { type: 'string' },
+    manages: { type: 'string' },
+  },
 });
 if (positionals[0] !== 'add') fail(usage);
 const email = emailField.safeParse(values.email ?? '');
@@ -37,13 +43,22 @@ if (!password) {
   rl.close();
 }
 const problem = checkPassword(password);
-if (problem) fail(`The password is ${problem.replace('-', ' ')}: use at least ${PASSWORD_MIN} characters mixing letters, digits or symbols.`);
+if (problem)
+  fail(`The password is ${problem.replace('-', ' ')}: use at least ${PASSWORD_MIN} characters mixing letters, digits or symbols.`);
 
 try {
   openStore();
   const team = values.team ? await ensureTeam(values.team) : null;
   const manages = values.manages ? await Promise.all(values.manages.split(',').filter(Boolean).map(ensureTeam)) : [];
-  const profile = await createPerson({ email: email.data, name: name.data, role: values.role as Role, team, manages, password, mustChangePassword: false });
+  const profile = await createPerson({
+    email: email.data,
+    name: name.data,
+    role: values.role as Role,
+    team,
+    manages,
+    password,
+    mustChangePassword: false,
+  });
   console.log(`Added ${profile.name} <${profile.email}> as ${profile.role}${values.team ? ` in team ${values.team}` : ''}.`);
 } catch (error) {
   fail((error as Error).message);

@@ -7,7 +7,10 @@ import { getQuiz, lessonSectionHref } from '../server/content.ts';
 import { saveQuizAttempt } from '../server/records/quizzes.ts';
 import { scenarioActions } from './scenarios.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /** Every action checks the session itself: actions are public endpoints. */
@@ -23,7 +26,9 @@ export const server = {
       quizId: slug,
       attemptId: token,
       locale: z.enum(['zh', 'en']),
-      answers: z.record(slug, z.union([z.string().max(64), z.array(z.string().max(64)).max(10), z.boolean()])).refine((a) => Object.keys(a).length <= 50, 'too many answers'),
+      answers: z
+        .record(slug, z.union([z.string().max(64), z.array(z.string().max(64)).max(10), z.boolean()]))
+        .refine((a) => Object.keys(a).length <= 50, 'too many answers'),
     }),
     handler: async (input, context) => {
       const user = requireUser(context.locals);
@@ -38,15 +43,30 @@ export const server = {
         total: grade.total,
         score: grade.score,
         passed: grade.passed,
-        wrong: Object.entries(grade.items).filter(([, ok]) => !ok).map(([id]) => id),
+        wrong: Object.entries(grade.items)
+          .filter(([, ok]) => !ok)
+          .map(([id]) => id),
       });
       const feedback = await Promise.all(
         quiz.items.map(async (item) =>
-          itemFeedback(item, input.answers[item.id], grade.items[item.id] ?? false, input.locale, await lessonSectionHref(input.locale, item.ref.lesson, item.ref.section?.[input.locale])),
+          itemFeedback(
+            item,
+            input.answers[item.id],
+            grade.items[item.id] ?? false,
+            input.locale,
+            await lessonSectionHref(input.locale, item.ref.lesson, item.ref.section?.[input.locale]),
+          ),
         ),
       );
       // A repeated submit answers with the attempt as first saved.
-      return { correct: attempt.correct, total: attempt.total, score: attempt.score, passed: attempt.passed, passMark: quiz.passMark, feedback };
+      return {
+        correct: attempt.correct,
+        total: attempt.total,
+        score: attempt.score,
+        passed: attempt.passed,
+        passMark: quiz.passMark,
+        feedback,
+      };
     },
   }),
   ...scenarioActions,

@@ -4,7 +4,10 @@ import { InvalidChoiceError } from '../lib/scenario-engine.ts';
 import { getScenario } from '../server/content.ts';
 import { saveScenarioRun } from '../server/records/scenarios.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 
 export const scenarioActions = {
   /**

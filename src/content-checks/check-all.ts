@@ -78,7 +78,14 @@ export function checkContent(root: string): CheckResult {
       continue;
     }
     if (meta.data.module !== module) add(file, 'frontmatter.module', `says "${meta.data.module}" but the file is in "${module}"`);
-    lessons.push({ file, locale: locale as Locale, module, slug: basename(path).replace(/\.mdx?$/, ''), meta: meta.data, body: split.body });
+    lessons.push({
+      file,
+      locale: locale as Locale,
+      module,
+      slug: basename(path).replace(/\.mdx?$/, ''),
+      meta: meta.data,
+      body: split.body,
+    });
   }
   const lessonKey = (l: { module: string; slug: string }) => `${l.module}/${l.slug}`;
   const lessonsBy = (locale: Locale) => new Map(lessons.filter((l) => l.locale === locale).map((l) => [lessonKey(l), l]));
@@ -89,7 +96,7 @@ export function checkContent(root: string): CheckResult {
   }
 
   // Data files.
-  const loadAll = <T,>(folder: string, schema: Parameters<typeof loadYaml>[2]) =>
+  const loadAll = <T>(folder: string, schema: Parameters<typeof loadYaml>[2]) =>
     listFiles(join(contentDir, folder), ['.yaml', '.yml'])
       .map((p) => loadYaml(root, p, schema, problems) as Loaded<T> | undefined)
       .filter((x): x is Loaded<T> => !!x);
@@ -127,7 +134,8 @@ export function checkContent(root: string): CheckResult {
     }
     for (const id of componentIds(l.body, 'Term')) if (!termIds.has(id)) add(l.file, '<Term>', `unknown glossary term "${id}"`);
     for (const id of componentIds(l.body, 'QuizLink')) if (!quizIds.has(id)) add(l.file, '<QuizLink>', `unknown quiz "${id}"`);
-    for (const id of componentIds(l.body, 'ScenarioLink')) if (!scenarioIds.has(id)) add(l.file, '<ScenarioLink>', `unknown role-play "${id}"`);
+    for (const id of componentIds(l.body, 'ScenarioLink'))
+      if (!scenarioIds.has(id)) add(l.file, '<ScenarioLink>', `unknown role-play "${id}"`);
   }
 
   // Quizzes.
@@ -182,9 +190,11 @@ export function checkContent(root: string): CheckResult {
     });
     for (const d of a.data.dimensions) {
       const n = counts.get(d.id) ?? 0;
-      if (n < a.data.minItemsPerDimension) add(a.file, `dimension ${d.id}`, `has ${n} items; needs at least ${a.data.minItemsPerDimension}`);
+      if (n < a.data.minItemsPerDimension)
+        add(a.file, `dimension ${d.id}`, `has ${n} items; needs at least ${a.data.minItemsPerDimension}`);
       for (const m of d.recommend.modules) if (!modules.has(m)) add(a.file, `dimension ${d.id}`, `recommends unknown module "${m}"`);
-      for (const s of d.recommend.scenarios) if (!scenarioIds.has(s)) add(a.file, `dimension ${d.id}`, `recommends unknown role-play "${s}"`);
+      for (const s of d.recommend.scenarios)
+        if (!scenarioIds.has(s)) add(a.file, `dimension ${d.id}`, `recommends unknown role-play "${s}"`);
     }
   }
 

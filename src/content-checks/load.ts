@@ -20,12 +20,7 @@ export function listFiles(dir: string, exts: string[]): string[] {
 }
 
 /** Reads and validates a YAML file; problems go to `problems`, the data comes back when valid. */
-export function loadYaml<S extends z.ZodType>(
-  root: string,
-  path: string,
-  schema: S,
-  problems: Problem[],
-): Loaded<z.output<S>> | undefined {
+export function loadYaml<S extends z.ZodType>(root: string, path: string, schema: S, problems: Problem[]): Loaded<z.output<S>> | undefined {
   const file = relative(root, path);
   let raw: unknown;
   try {

@@ -11,15 +11,10 @@ export function formatProblem(p: Problem): string {
 }
 
 /** Turns zod issues into problems with a readable path. */
-export function zodProblems(
-  file: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): Problem[] {
+export function zodProblems(file: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): Problem[] {
   return issues.map((issue) => ({
     file,
-    where: issue.path
-      .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
-      .join(''),
+    where: issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join(''),
     message: issue.message,
   }));
 }

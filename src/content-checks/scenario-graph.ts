@@ -43,7 +43,9 @@ export function checkScenarioGraph(file: string, s: Scenario): Problem[] {
       for (const target of [c.next, ...c.branches.map((b) => b.next)])
         if (!nodes.has(target)) add(cat, `points to missing node "${target}"`);
       if (c.when) checkCondition(`${cat} when`, c.when);
-      c.branches.forEach((b, i) => checkCondition(`${cat} branches[${i}]`, b.when));
+      c.branches.forEach((b, i) => {
+        checkCondition(`${cat} branches[${i}]`, b.when);
+      });
       for (const m of Object.keys(c.effects)) if (!measures.has(m)) add(cat, `effect on undeclared measure "${m}"`);
       for (const f of c.sets) if (!flags.has(f)) add(cat, `sets undeclared flag "${f}"`);
     }
@@ -73,8 +75,7 @@ export function checkScenarioGraph(file: string, s: Scenario): Problem[] {
       }
     }
   }
-  for (const n of s.nodes)
-    if (reached.has(n.id) && !ends.has(n.id)) add(`node ${n.id}`, 'no path from here ever reaches an ending');
+  for (const n of s.nodes) if (reached.has(n.id) && !ends.has(n.id)) add(`node ${n.id}`, 'no path from here ever reaches an ending');
 
   const kinds = new Set(s.nodes.flatMap((n) => (n.ending ? [n.ending.kind] : [])));
   for (const k of ['good', 'bad'] as const) if (!kinds.has(k)) add('nodes', `needs at least one ${k} ending`);

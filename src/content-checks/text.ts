@@ -22,9 +22,7 @@ export function countWords(text: string): number {
 
 /** The text of each `##`/`###` heading, with inline markdown removed. */
 export function headings(mdx: string): string[] {
-  return [...mdx.matchAll(/^#{2,3}\s+(.+?)\s*#*\s*$/gm)].map((m) =>
-    (m[1] ?? '').replace(/[*_`]/g, '').trim(),
-  );
+  return [...mdx.matchAll(/^#{2,3}\s+(.+?)\s*#*\s*$/gm)].map((m) => (m[1] ?? '').replace(/[*_`]/g, '').trim());
 }
 
 /** Words that mark unfinished writing. */

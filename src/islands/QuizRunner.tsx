@@ -39,7 +39,8 @@ interface Props {
   strings: QuizStrings;
 }
 
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
+const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
 
 /** A quiz attempt: answers collected here, graded on the server, feedback shown per item. */
 export default function QuizRunner({ quizId, attemptId, locale, items, strings }: Props) {
@@ -59,10 +60,12 @@ export default function QuizRunner({ quizId, attemptId, locale, items, strings }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const missing = items.map((item, i) => ({ item, n: i + 1 })).filter(({ item }) => {
-      const a = answers[item.id];
-      return a === undefined || (Array.isArray(a) && a.length === 0 && item.kind === 'multiple');
-    });
+    const missing = items
+      .map((item, i) => ({ item, n: i + 1 }))
+      .filter(({ item }) => {
+        const a = answers[item.id];
+        return a === undefined || (Array.isArray(a) && a.length === 0 && item.kind === 'multiple');
+      });
     if (missing.length) {
       setError(fill(strings.unanswered, { items: missing.map((m) => m.n).join(', ') }));
       requestAnimationFrame(() => errorRef.current?.focus());
@@ -102,7 +105,12 @@ export default function QuizRunner({ quizId, attemptId, locale, items, strings }
             {result.passed ? strings.resultPassed : strings.resultFailed}
           </h2>
           <p data-testid="quiz-score">
-            {fill(strings.scoreLine, { correct: result.correct, total: result.total, percent: Math.round(result.score * 100), pass: Math.round(result.passMark * 100) })}
+            {fill(strings.scoreLine, {
+              correct: result.correct,
+              total: result.total,
+              percent: Math.round(result.score * 100),
+              pass: Math.round(result.passMark * 100),
+            })}
           </p>
           <p>
             <a className="button" href={`/${locale}/quizzes/${quizId}`}>
@@ -139,10 +147,22 @@ export default function QuizRunner({ quizId, attemptId, locale, items, strings }
                         <li key={stepId}>
                           <span>{step?.text}</span>
                           <span className="actions">
-                            <button type="button" className="secondary" onClick={() => move(item, i, -1)} disabled={i === 0 || !!result} aria-label={`${strings.moveUp}: ${step?.text}`}>
+                            <button
+                              type="button"
+                              className="secondary"
+                              onClick={() => move(item, i, -1)}
+                              disabled={i === 0 || !!result}
+                              aria-label={`${strings.moveUp}: ${step?.text}`}
+                            >
                               ↑
                             </button>
-                            <button type="button" className="secondary" onClick={() => move(item, i, 1)} disabled={i === list.length - 1 || !!result} aria-label={`${strings.moveDown}: ${step?.text}`}>
+                            <button
+                              type="button"
+                              className="secondary"
+                              onClick={() => move(item, i, 1)}
+                              disabled={i === list.length - 1 || !!result}
+                              aria-label={`${strings.moveDown}: ${step?.text}`}
+                            >
                               ↓
                             </button>
                           </span>

@@ -60,9 +60,11 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
   const ending = endingOf(scenario, state);
   const endingNode = ending ? current?.ending : undefined;
 
+  // After each choice (not on first load), focus moves to the new turn so it is read out next.
+  const turnKey = state.path.length;
   useEffect(() => {
-    if (moved) turnRef.current?.focus();
-  }, [state, moved]);
+    if (moved && turnKey >= 0) turnRef.current?.focus();
+  }, [turnKey, moved]);
 
   async function persist(next: RunState) {
     setSaving(true);
@@ -92,7 +94,9 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
     return { key: `${i}-${step.node}`, node, choice };
   });
   const report = ending ? debrief(scenario, state.path) : null;
-  const worstChoice = report?.worst ? nodes.get(report.worst.step.node)?.choices.find((c) => c.id === report.worst?.step.choice) : undefined;
+  const worstChoice = report?.worst
+    ? nodes.get(report.worst.step.node)?.choices.find((c) => c.id === report.worst?.step.choice)
+    : undefined;
   const worstNode = report?.worst ? nodes.get(report.worst.step.node) : undefined;
   const better = report?.worst?.better ? worstNode?.choices.find((c) => c.id === report.worst?.better?.id) : undefined;
 
@@ -117,8 +121,14 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
         {transcript.map(({ key, node, choice }) => (
           <li key={key} className="turn">
             {node?.lines.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a node's lines are fixed content, never reordered
               <p key={i} className={l.speaker === 'narrator' ? 'narration' : 'line'}>
-                {l.speaker !== 'narrator' && <strong>{speaker(l.speaker)}{strings.colon}</strong>}
+                {l.speaker !== 'narrator' && (
+                  <strong>
+                    {speaker(l.speaker)}
+                    {strings.colon}
+                  </strong>
+                )}
                 {l.text}
               </p>
             ))}
@@ -142,11 +152,17 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
       {current && (
         <section className="card current-turn" aria-labelledby="turn-title" aria-live="polite">
           <h2 id="turn-title" tabIndex={-1} ref={turnRef}>
-            {ending ? strings.ending : strings.turn.replace("{n}", String(state.path.length + 1))}
+            {ending ? strings.ending : strings.turn.replace('{n}', String(state.path.length + 1))}
           </h2>
           {current.lines.map((l, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a node's lines are fixed content, never reordered
             <p key={i} className={l.speaker === 'narrator' ? 'narration' : 'line'}>
-              {l.speaker !== 'narrator' && <strong>{speaker(l.speaker)}{strings.colon}</strong>}
+              {l.speaker !== 'narrator' && (
+                <strong>
+                  {speaker(l.speaker)}
+                  {strings.colon}
+                </strong>
+              )}
               {l.text}
             </p>
           ))}
@@ -167,7 +183,11 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
             </>
           )}
           {endingNode && (
-            <div className={`notice ${endingNode.kind === 'good' ? 'good' : endingNode.kind === 'bad' ? 'bad' : 'warn'}`} data-testid="ending" data-ending={endingNode.kind}>
+            <div
+              className={`notice ${endingNode.kind === 'good' ? 'good' : endingNode.kind === 'bad' ? 'bad' : 'warn'}`}
+              data-testid="ending"
+              data-ending={endingNode.kind}
+            >
               <p>
                 <strong>{strings.endingKind[endingNode.kind]}</strong> — {endingNode.title}
               </p>
@@ -201,6 +221,7 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
             {report.steps.map((s, i) => {
               const c = nodes.get(s.node)?.choices.find((x) => x.id === s.choice);
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the path only grows at its end
                 <li key={i}>
                   <span className="badge">{strings.styles[c?.style ?? ''] ?? c?.style}</span> {c?.text}{' '}
                   <span className="muted">

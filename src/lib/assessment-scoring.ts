@@ -46,7 +46,9 @@ export function scoreAssessment(a: Assessment, answers: Record<string, unknown>)
     }
   }
   if (missing.length) throw new IncompleteAnswersError(missing);
-  return Object.fromEntries(a.dimensions.map((d) => [d.id, possible[d.id] ? Math.round(((earned[d.id] ?? 0) / (possible[d.id] ?? 1)) * 100) : 0]));
+  return Object.fromEntries(
+    a.dimensions.map((d) => [d.id, possible[d.id] ? Math.round(((earned[d.id] ?? 0) / (possible[d.id] ?? 1)) * 100) : 0]),
+  );
 }
 
 /** The dimensions that lead a profile: every one within `margin` points of the top (ties share first place). */

@@ -41,15 +41,22 @@ export function layoutScenario(s: EngineScenario): { nodes: LaidOutNode[]; edges
   const columns: string[][] = [];
   for (const n of s.nodes) {
     const d = depth.get(n.id) ?? maxDepth + 1;
-    (columns[d] ??= []).push(n.id);
+    columns[d] ??= [];
+    columns[d].push(n.id);
   }
   const nodes: LaidOutNode[] = [];
-  columns.forEach((col, x) =>
+  columns.forEach((col, x) => {
     col.forEach((id, y) => {
       const n = byId.get(id);
-      nodes.push({ id, x: 10 + x * (NODE_W + GAP_X), y: 10 + y * (NODE_H + GAP_Y), ending: n?.ending?.kind, choices: n?.choices.length ?? 0 });
-    }),
-  );
+      nodes.push({
+        id,
+        x: 10 + x * (NODE_W + GAP_X),
+        y: 10 + y * (NODE_H + GAP_Y),
+        ending: n?.ending?.kind,
+        choices: n?.choices.length ?? 0,
+      });
+    });
+  });
   const edges: LaidOutEdge[] = s.nodes.flatMap((n) =>
     n.choices.flatMap((c) => [
       { from: n.id, to: c.next, choice: c.id, conditional: !!c.when },

@@ -14,7 +14,11 @@ export type NextStep =
 export function nextStep(
   catalogue: Catalogue,
   progress: CourseProgress,
-  records: { lessons: Record<string, unknown>; lastLesson?: { key: string } | undefined; scenarioRuns: { scenarioId: string; finishedAt?: string | undefined }[] },
+  records: {
+    lessons: Record<string, unknown>;
+    lastLesson?: { key: string } | undefined;
+    scenarioRuns: { scenarioId: string; finishedAt?: string | undefined }[];
+  },
 ): NextStep {
   const steps: NextStep[] = [];
   catalogue.modules.forEach((module, i) => {
@@ -23,7 +27,8 @@ export function nextStep(
       if (!records.lessons[lesson.key]) steps.push({ kind: 'lesson', moduleId: module.id, lessonKey: lesson.key });
     if (module.quizId && p?.quiz && !p.quiz.passed) steps.push({ kind: 'quiz', moduleId: module.id, quizId: module.quizId });
     for (const id of module.scenarioIds)
-      if (!records.scenarioRuns.some((r) => r.scenarioId === id && r.finishedAt)) steps.push({ kind: 'scenario', moduleId: module.id, scenarioId: id });
+      if (!records.scenarioRuns.some((r) => r.scenarioId === id && r.finishedAt))
+        steps.push({ kind: 'scenario', moduleId: module.id, scenarioId: id });
   });
   if (!steps.length) return { kind: 'done' };
   // Prefer continuing in the module of the lesson read last.

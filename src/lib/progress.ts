@@ -54,8 +54,7 @@ export function moduleProgress(module: CatalogueModule, records: Records): Modul
         .sort()[0],
   );
   const scenariosDone = scenarioDates.filter(Boolean).length;
-  const complete =
-    lessonsRead === module.lessons.length && (!quiz || quiz.passed) && scenariosDone === module.scenarioIds.length;
+  const complete = lessonsRead === module.lessons.length && (!quiz || quiz.passed) && scenariosDone === module.scenarioIds.length;
   return {
     moduleId: module.id,
     lessonsRead,

@@ -24,7 +24,11 @@ export function publicQuiz(quiz: Quiz, locale: Locale, random: () => number = Ma
       case 'ordering':
         return { ...base, options: shuffle(item.steps, random).map((s) => ({ id: s.id, text: s.text[locale] })) };
       case 'best-response':
-        return { ...base, situation: item.situation[locale], options: shuffle(item.options, random).map((o) => ({ id: o.id, text: o.text[locale] })) };
+        return {
+          ...base,
+          situation: item.situation[locale],
+          options: shuffle(item.options, random).map((o) => ({ id: o.id, text: o.text[locale] })),
+        };
       default:
         return { ...base, options: shuffle(item.options, random).map((o) => ({ id: o.id, text: o.text[locale] })) };
     }
@@ -58,7 +62,13 @@ export function itemFeedback(item: QuizItem, answer: unknown, correct: boolean, 
         ...base,
         notes: item.options
           .filter((o) => o.correct || chosen.has(o.id))
-          .map((o) => ({ optionId: o.id, text: o.text[locale], correct: o.correct, chosen: chosen.has(o.id), feedback: o.feedback[locale] })),
+          .map((o) => ({
+            optionId: o.id,
+            text: o.text[locale],
+            correct: o.correct,
+            chosen: chosen.has(o.id),
+            feedback: o.feedback[locale],
+          })),
       };
     }
   }

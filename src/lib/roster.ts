@@ -6,7 +6,8 @@ import { z } from 'astro/zod';
 export const ROSTER_MAX_ROWS = 5000;
 export const ROSTER_MAX_BYTES = 1024 * 1024;
 
-export type RowProblem = 'missing-name' | 'missing-email' | 'bad-email' | 'duplicate-in-file' | 'already-exists' | 'unknown-role' | 'missing-team' | 'too-long';
+export type RowProblem =
+  'missing-name' | 'missing-email' | 'bad-email' | 'duplicate-in-file' | 'already-exists' | 'unknown-role' | 'missing-team' | 'too-long';
 
 export interface RosterRow {
   /** 1-based line in the file, counting the header as line 1. */
@@ -18,14 +19,32 @@ export interface RosterRow {
   problems: RowProblem[];
 }
 
-export type RosterResult = { ok: true; rows: RosterRow[] } | { ok: false; fileError: 'empty' | 'too-large' | 'too-many-rows' | 'not-csv' | 'missing-columns'; detail?: string };
+export type RosterResult =
+  | { ok: true; rows: RosterRow[] }
+  | { ok: false; fileError: 'empty' | 'too-large' | 'too-many-rows' | 'not-csv' | 'missing-columns'; detail?: string };
 
 // Headers and role names accepted in either language.
 const HEADER: Record<string, 'name' | 'email' | 'team' | 'role'> = {
-  name: 'name', 姓名: 'name', email: 'email', 邮箱: 'email', 'e-mail': 'email', team: 'team', 团队: 'team', role: 'role', 角色: 'role',
+  name: 'name',
+  姓名: 'name',
+  email: 'email',
+  邮箱: 'email',
+  'e-mail': 'email',
+  team: 'team',
+  团队: 'team',
+  role: 'role',
+  角色: 'role',
 };
 const ROLE: Record<string, 'rep' | 'manager' | 'hr'> = {
-  rep: 'rep', 'sales rep': 'rep', 销售: 'rep', 销售代表: 'rep', manager: 'manager', 主管: 'manager', 经理: 'manager', hr: 'hr', 人力资源: 'hr',
+  rep: 'rep',
+  'sales rep': 'rep',
+  销售: 'rep',
+  销售代表: 'rep',
+  manager: 'manager',
+  主管: 'manager',
+  经理: 'manager',
+  hr: 'hr',
+  人力资源: 'hr',
 };
 const email = z.email();
 
@@ -48,7 +67,14 @@ export function parseRoster(text: string, existingEmails: (email: string) => boo
   const seen = new Set<string>();
   const rows = body.map((record, i): RosterRow => {
     const get = (c: 'name' | 'email' | 'team' | 'role') => record[columns.indexOf(c)]?.trim() ?? '';
-    const row: RosterRow = { line: i + 2, name: get('name'), email: get('email'), team: get('team'), role: ROLE[get('role').toLowerCase()] ?? null, problems: [] };
+    const row: RosterRow = {
+      line: i + 2,
+      name: get('name'),
+      email: get('email'),
+      team: get('team'),
+      role: ROLE[get('role').toLowerCase()] ?? null,
+      problems: [],
+    };
     if (!row.name) row.problems.push('missing-name');
     if (!row.email) row.problems.push('missing-email');
     else if (!email.safeParse(row.email).success) row.problems.push('bad-email');

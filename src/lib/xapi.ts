@@ -43,7 +43,15 @@ export interface StatementInput {
   verb: VerbName;
   activity: { path: string; type: keyof typeof ACTIVITY_TYPES; name: { zh: string; en: string } };
   timestamp: string;
-  result?: { scaled?: number; raw?: number; min?: number; max?: number; success?: boolean; completion?: boolean; extensions?: Record<string, unknown> };
+  result?: {
+    scaled?: number;
+    raw?: number;
+    min?: number;
+    max?: number;
+    success?: boolean;
+    completion?: boolean;
+    extensions?: Record<string, unknown>;
+  };
   /** The course the activity belongs to. */
   parent?: { path: string; name: { zh: string; en: string } };
 }
@@ -73,7 +81,13 @@ export function statement(input: StatementInput) {
       ? {
           context: {
             contextActivities: {
-              parent: [{ objectType: 'Activity', id: `${input.origin}/xapi/activities/${input.parent.path}`, definition: { type: ACTIVITY_TYPES.course, name: { 'zh-CN': input.parent.name.zh, 'en-US': input.parent.name.en } } }],
+              parent: [
+                {
+                  objectType: 'Activity',
+                  id: `${input.origin}/xapi/activities/${input.parent.path}`,
+                  definition: { type: ACTIVITY_TYPES.course, name: { 'zh-CN': input.parent.name.zh, 'en-US': input.parent.name.en } },
+                },
+              ],
             },
             language: 'zh-CN',
           },

@@ -17,6 +17,4 @@ export const localized = z.strictObject({
 export type Localized = z.output<typeof localized>;
 
 /** A slug used in URLs and as a stable id. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');

@@ -54,16 +54,13 @@ const trueFalseItem = z.strictObject({
 const orderingItem = z.strictObject({
   ...base,
   kind: z.literal('ordering'),
-  steps: z.array(z.strictObject({ id: slug, text: localized })).min(3).max(7),
+  steps: z
+    .array(z.strictObject({ id: slug, text: localized }))
+    .min(3)
+    .max(7),
 });
 
-export const quizItemSchema = z.discriminatedUnion('kind', [
-  singleItem,
-  bestResponseItem,
-  multipleItem,
-  trueFalseItem,
-  orderingItem,
-]);
+export const quizItemSchema = z.discriminatedUnion('kind', [singleItem, bestResponseItem, multipleItem, trueFalseItem, orderingItem]);
 export type QuizItem = z.output<typeof quizItemSchema>;
 export type QuizItemKind = QuizItem['kind'];
 

@@ -14,10 +14,7 @@ export const conditionSchema = z
     max: z.number().int().optional(),
   })
   .refine((c) => c.flag || c.notFlag || c.measure, 'a condition needs flag, notFlag or measure')
-  .refine(
-    (c) => !c.measure || c.min !== undefined || c.max !== undefined,
-    'a measure condition needs min or max',
-  );
+  .refine((c) => !c.measure || c.min !== undefined || c.max !== undefined, 'a measure condition needs min or max');
 export type Condition = z.output<typeof conditionSchema>;
 
 /** How a reply sounds; shown in the debrief so the rep learns to name the pattern. */
@@ -85,9 +82,7 @@ export const scenarioSchema = z.strictObject({
       }),
     )
     .min(1),
-  measures: z
-    .array(z.strictObject({ id: slug, label: localized, initial: z.number().int().default(0) }))
-    .min(1),
+  measures: z.array(z.strictObject({ id: slug, label: localized, initial: z.number().int().default(0) })).min(1),
   flags: z.array(slug).default([]),
   /** Lessons the debrief links to, as `module/lesson`. */
   lessons: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)).min(1),

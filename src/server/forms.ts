@@ -44,7 +44,7 @@ export function validateForm<S extends z.ZodType>(
 
 /** A same-site path to return to after signing in; anything else becomes the home page. */
 export function safeNext(next: string | undefined | null, fallback: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
 }
 
 /** Reads a form keeping repeated fields (checkbox groups) as arrays. */

@@ -17,7 +17,7 @@ export interface SessionUser {
 export function userFromId(id: string | undefined): SessionUser | null {
   if (!id) return null;
   const doc = getStore().getPerson(id);
-  if (!doc || !doc.profile.active) return null;
+  if (!doc?.profile.active) return null;
   const { name, email, role, team, manages, mustChangePassword } = doc.profile;
   return { id, name, email, role, team, manages, mustChangePassword };
 }

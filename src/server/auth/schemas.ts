@@ -18,5 +18,11 @@ export function refinePassword<T extends { password: string; repeat: string }>(v
 }
 
 export const setupForm = z.object({ name: nameField, email: emailField, ...newPasswordFields }).superRefine(refinePassword);
-export const loginForm = z.object({ email: z.string().max(254, 'form.tooLong'), password: z.string().max(PASSWORD_MAX, 'form.tooLong'), next: z.string().max(500).optional() });
-export const changePasswordForm = z.object({ current: z.string().max(PASSWORD_MAX, 'form.tooLong'), ...newPasswordFields }).superRefine(refinePassword);
+export const loginForm = z.object({
+  email: z.string().max(254, 'form.tooLong'),
+  password: z.string().max(PASSWORD_MAX, 'form.tooLong'),
+  next: z.string().max(500).optional(),
+});
+export const changePasswordForm = z
+  .object({ current: z.string().max(PASSWORD_MAX, 'form.tooLong'), ...newPasswordFields })
+  .superRefine(refinePassword);

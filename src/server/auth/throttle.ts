@@ -37,8 +37,7 @@ export class Throttle {
     const entry = this.#entries.get(key) ?? { failures: 0, lockedUntil: 0, last: 0 };
     entry.failures += 1;
     entry.last = this.now();
-    if (entry.failures >= FREE_FAILURES)
-      entry.lockedUntil = this.now() + Math.min(MAX_MS, BASE_MS * 2 ** (entry.failures - FREE_FAILURES));
+    if (entry.failures >= FREE_FAILURES) entry.lockedUntil = this.now() + Math.min(MAX_MS, BASE_MS * 2 ** (entry.failures - FREE_FAILURES));
     this.#entries.set(key, entry);
     if (this.#entries.size > 50_000) this.#prune();
   }

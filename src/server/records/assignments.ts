@@ -5,7 +5,10 @@ import { getStore } from '../store/index.ts';
 
 export const assignmentForm = z.object({
   target: z.string().regex(/^(team|person):[A-Za-z0-9_-]{1,64}$/, 'form.required'),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'form.required').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'form.invalid'),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'form.required')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'form.invalid'),
   recur: z.union([z.literal(''), z.enum(['6', '12', '24'])]).default(''),
 });
 
@@ -27,7 +30,13 @@ export async function addAssignment(actor: SessionUser, courseId: string, form: 
   await store.updateOrg((org) => {
     org.assignments.push(assignment);
   });
-  await store.appendAudit({ at: assignment.createdAt, actor: actor.id, action: 'assignment.added', target: `${kind}:${id}`, detail: `due ${form.due}${form.recur ? `, every ${form.recur} months` : ''}` });
+  await store.appendAudit({
+    at: assignment.createdAt,
+    actor: actor.id,
+    action: 'assignment.added',
+    target: `${kind}:${id}`,
+    detail: `due ${form.due}${form.recur ? `, every ${form.recur} months` : ''}`,
+  });
   return true;
 }
 
@@ -38,6 +47,12 @@ export async function removeAssignment(actor: SessionUser, id: string): Promise<
   await store.updateOrg((org) => {
     org.assignments = org.assignments.filter((a) => a.id !== id);
   });
-  await store.appendAudit({ at: new Date().toISOString(), actor: actor.id, action: 'assignment.removed', target: `${existing.target.kind}:${existing.target.id}`, detail: `due ${existing.dueAt.slice(0, 10)}` });
+  await store.appendAudit({
+    at: new Date().toISOString(),
+    actor: actor.id,
+    action: 'assignment.removed',
+    target: `${existing.target.kind}:${existing.target.id}`,
+    detail: `due ${existing.dueAt.slice(0, 10)}`,
+  });
   return true;
 }

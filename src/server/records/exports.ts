@@ -6,8 +6,22 @@ import type { Scenario } from '../../schemas/scenario.ts';
 import type { PersonSummary } from './org-report.ts';
 
 export const CSV_COLUMNS = [
-  'name', 'email', 'team', 'manager', 'assigned', 'due', 'status', 'module', 'lessons_read', 'lessons_total',
-  'quiz_best_score', 'quiz_passed_at', 'roleplays_done', 'roleplays_total', 'module_completed_at', 'course_completed_at',
+  'name',
+  'email',
+  'team',
+  'manager',
+  'assigned',
+  'due',
+  'status',
+  'module',
+  'lessons_read',
+  'lessons_total',
+  'quiz_best_score',
+  'quiz_passed_at',
+  'roleplays_done',
+  'roleplays_total',
+  'module_completed_at',
+  'course_completed_at',
 ] as const;
 
 /**
@@ -21,9 +35,22 @@ export function completionsCsv(summaries: PersonSummary[]): string {
     s.progress.modules.forEach((m) => {
       rows.push(
         [
-          p.name, p.email, s.teamName, s.managerNames.join('; '), s.due ? 'yes' : 'no', s.due?.dueAt.slice(0, 10) ?? '', s.status, m.moduleId,
-          m.lessonsRead, m.lessonsTotal, m.quiz?.best != null ? Math.round(m.quiz.best * 100) : '', m.quiz?.passedAt ?? '', m.scenariosDone, m.scenariosTotal,
-          m.completedAt ?? '', s.progress.completedAt ?? '',
+          p.name,
+          p.email,
+          s.teamName,
+          s.managerNames.join('; '),
+          s.due ? 'yes' : 'no',
+          s.due?.dueAt.slice(0, 10) ?? '',
+          s.status,
+          m.moduleId,
+          m.lessonsRead,
+          m.lessonsTotal,
+          m.quiz?.best != null ? Math.round(m.quiz.best * 100) : '',
+          m.quiz?.passedAt ?? '',
+          m.scenariosDone,
+          m.scenariosTotal,
+          m.completedAt ?? '',
+          s.progress.completedAt ?? '',
         ].map((v) => safeCell(v)),
       );
     });
@@ -43,15 +70,31 @@ export function xapiStatements(origin: string, catalogue: Catalogue, summaries: 
     const actor = { id: doc.profile.id, name: doc.profile.name };
     for (const [key, v] of Object.entries(doc.lessons)) {
       const name = lessonName.get(key);
-      if (name) out.push(statement({ origin, actor, verb: 'experienced', activity: { path: `${course.path}/lessons/${key}`, type: 'lesson', name }, timestamp: v.readAt, parent: course }));
+      if (name)
+        out.push(
+          statement({
+            origin,
+            actor,
+            verb: 'experienced',
+            activity: { path: `${course.path}/lessons/${key}`, type: 'lesson', name },
+            timestamp: v.readAt,
+            parent: course,
+          }),
+        );
     }
     for (const a of doc.quizAttempts) {
       const m = quizModule.get(a.quizId);
       if (!m) continue;
       out.push(
         statement({
-          origin, actor, verb: a.passed ? 'passed' : 'failed',
-          activity: { path: `${course.path}/quizzes/${a.quizId}`, type: 'assessment', name: { zh: `${m.title.zh}测验`, en: `${m.title.en} quiz` } },
+          origin,
+          actor,
+          verb: a.passed ? 'passed' : 'failed',
+          activity: {
+            path: `${course.path}/quizzes/${a.quizId}`,
+            type: 'assessment',
+            name: { zh: `${m.title.zh}测验`, en: `${m.title.en} quiz` },
+          },
           timestamp: a.at,
           result: { scaled: Math.round(a.score * 1000) / 1000, raw: a.correct, min: 0, max: a.total, success: a.passed, completion: true },
           parent: course,
@@ -63,7 +106,9 @@ export function xapiStatements(origin: string, catalogue: Catalogue, summaries: 
       if (!sc || !r.finishedAt) continue;
       out.push(
         statement({
-          origin, actor, verb: 'completed',
+          origin,
+          actor,
+          verb: 'completed',
           activity: { path: `${course.path}/scenarios/${r.scenarioId}`, type: 'simulation', name: sc.title },
           timestamp: r.finishedAt,
           // The ending reached is recorded; a role-play is practice, not a grade of the person.
@@ -74,9 +119,30 @@ export function xapiStatements(origin: string, catalogue: Catalogue, summaries: 
     }
     s.progress.modules.forEach((m, i) => {
       const module = catalogue.modules[i];
-      if (module && m.completedAt) out.push(statement({ origin, actor, verb: 'completed', activity: { path: `${course.path}/modules/${module.id}`, type: 'module', name: module.title }, timestamp: m.completedAt, result: { completion: true }, parent: course }));
+      if (module && m.completedAt)
+        out.push(
+          statement({
+            origin,
+            actor,
+            verb: 'completed',
+            activity: { path: `${course.path}/modules/${module.id}`, type: 'module', name: module.title },
+            timestamp: m.completedAt,
+            result: { completion: true },
+            parent: course,
+          }),
+        );
     });
-    if (s.progress.completedAt) out.push(statement({ origin, actor, verb: 'completed', activity: { path: course.path, type: 'course', name: course.name }, timestamp: s.progress.completedAt, result: { completion: true } }));
+    if (s.progress.completedAt)
+      out.push(
+        statement({
+          origin,
+          actor,
+          verb: 'completed',
+          activity: { path: course.path, type: 'course', name: course.name },
+          timestamp: s.progress.completedAt,
+          result: { completion: true },
+        }),
+      );
   }
   return out;
 }

@@ -34,6 +34,7 @@ function lastActivity(doc: Readonly<PersonDoc>): string | null {
     ...doc.scenarioRuns.map((r) => r.updatedAt),
     ...doc.assessments.map((a) => a.at),
   ];
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as text, not numbers
   return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
 }
 

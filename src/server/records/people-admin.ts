@@ -25,7 +25,12 @@ export function temporaryPassword(): string {
   return `${randomBytes(9).toString('base64url')}-7`;
 }
 
-async function audit(actor: SessionUser, action: Parameters<ReturnType<typeof getStore>['appendAudit']>[0]['action'], target: string, detail = '') {
+async function audit(
+  actor: SessionUser,
+  action: Parameters<ReturnType<typeof getStore>['appendAudit']>[0]['action'],
+  target: string,
+  detail = '',
+) {
   await getStore().appendAudit({ at: new Date().toISOString(), actor: actor.id, action, target, detail });
 }
 
@@ -38,7 +43,15 @@ export async function addPerson(actor: SessionUser, form: PersonForm): Promise<{
   const team = form.team || null;
   if (!checkTeams([team, ...form.manages])) throw new Error('unknown team');
   const password = temporaryPassword();
-  const profile = await createPerson({ email: form.email, name: form.name, role: form.role, team, manages: form.role === 'manager' ? form.manages : [], password, mustChangePassword: true });
+  const profile = await createPerson({
+    email: form.email,
+    name: form.name,
+    role: form.role,
+    team,
+    manages: form.role === 'manager' ? form.manages : [],
+    password,
+    mustChangePassword: true,
+  });
   await audit(actor, 'person.added', profile.email, `${profile.role}${team ? ` · team ${team}` : ''}`);
   return { profile, password };
 }
@@ -55,8 +68,10 @@ export async function updatePersonDetails(actor: SessionUser, id: string, form: 
   });
   if (before.role !== form.role) await audit(actor, 'person.role-changed', before.email, `${before.role} → ${form.role}`);
   if (before.team !== team) await audit(actor, 'person.team-changed', before.email, `${before.team ?? '—'} → ${team ?? '—'}`);
-  if (before.manages.join(',') !== manages.join(',')) await audit(actor, 'person.role-changed', before.email, `manages: ${manages.join(', ') || '—'}`);
-  if (before.name !== form.name || before.email !== form.email) await audit(actor, 'person.updated', before.email, `${before.name} <${before.email}> → ${form.name} <${form.email}>`);
+  if (before.manages.join(',') !== manages.join(','))
+    await audit(actor, 'person.role-changed', before.email, `manages: ${manages.join(', ') || '—'}`);
+  if (before.name !== form.name || before.email !== form.email)
+    await audit(actor, 'person.updated', before.email, `${before.name} <${before.email}> → ${form.name} <${form.email}>`);
 }
 
 export async function setActive(actor: SessionUser, id: string, active: boolean): Promise<void> {
@@ -104,12 +119,22 @@ export const roleList: readonly Role[] = roles;
 export async function importRoster(actor: SessionUser, rows: { name: string; email: string; team: string; role: Role }[]) {
   const store = getStore();
   const teamIds = new Map<string, string>();
-  for (const row of rows) if (row.team && !teamIds.has(row.team.toLowerCase())) teamIds.set(row.team.toLowerCase(), await addTeam(actor, row.team));
+  for (const row of rows)
+    if (row.team && !teamIds.has(row.team.toLowerCase())) teamIds.set(row.team.toLowerCase(), await addTeam(actor, row.team));
   const created: { name: string; email: string; password: string }[] = [];
   const profiles: Profile[] = [];
   for (const row of rows) {
     const password = temporaryPassword();
-    profiles.push(await buildProfile({ name: row.name, email: row.email, role: row.role, team: row.team ? (teamIds.get(row.team.toLowerCase()) ?? null) : null, password, mustChangePassword: true }));
+    profiles.push(
+      await buildProfile({
+        name: row.name,
+        email: row.email,
+        role: row.role,
+        team: row.team ? (teamIds.get(row.team.toLowerCase()) ?? null) : null,
+        password,
+        mustChangePassword: true,
+      }),
+    );
     created.push({ name: row.name, email: row.email, password });
   }
   await store.addPeople(profiles);

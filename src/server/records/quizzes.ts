@@ -6,7 +6,11 @@ import type { QuizAttempt } from '../store/schema.ts';
  * Saves a graded attempt once (a repeated submit with the same attempt id changes nothing) and
  * puts every missed item into the review queue, due now.
  */
-export async function saveQuizAttempt(userId: string, attempt: QuizAttempt, now = new Date()): Promise<{ saved: boolean; attempt: QuizAttempt }> {
+export async function saveQuizAttempt(
+  userId: string,
+  attempt: QuizAttempt,
+  now = new Date(),
+): Promise<{ saved: boolean; attempt: QuizAttempt }> {
   return getStore().updatePerson(userId, (doc) => {
     const existing = doc.quizAttempts.find((a) => a.id === attempt.id);
     if (existing) return { saved: false, attempt: existing };
@@ -21,7 +25,13 @@ export async function saveQuizAttempt(userId: string, attempt: QuizAttempt, now 
 }
 
 /** Reschedules one review card after the learner rates their recall. Returns the next due date. */
-export async function rateReviewCard(userId: string, quizId: string, itemId: string, rating: RatingName, now = new Date()): Promise<string | null> {
+export async function rateReviewCard(
+  userId: string,
+  quizId: string,
+  itemId: string,
+  rating: RatingName,
+  now = new Date(),
+): Promise<string | null> {
   return getStore().updatePerson(userId, (doc) => {
     const card = doc.reviewCards.find((c) => c.quizId === quizId && c.itemId === itemId);
     if (!card) return null;

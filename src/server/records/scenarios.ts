@@ -6,7 +6,13 @@ import { getStore } from '../store/index.ts';
  * Saves a run's choices after replaying them (so only a path the role-play allows is stored).
  * A finished run is never changed again; playing again starts a new run.
  */
-export async function saveScenarioRun(userId: string, scenario: Scenario, runId: string, choices: { node: string; choice: string }[], now = new Date()) {
+export async function saveScenarioRun(
+  userId: string,
+  scenario: Scenario,
+  runId: string,
+  choices: { node: string; choice: string }[],
+  now = new Date(),
+) {
   const state = replay(scenario, choices);
   const ending = endingOf(scenario, state);
   const at = now.toISOString();
@@ -19,7 +25,10 @@ export async function saveScenarioRun(userId: string, scenario: Scenario, runId:
       doc.scenarioRuns.push(run);
     }
     const previous = run.choices;
-    run.choices = choices.map((c, i) => ({ ...c, at: previous[i]?.node === c.node && previous[i]?.choice === c.choice ? previous[i].at : at }));
+    run.choices = choices.map((c, i) => ({
+      ...c,
+      at: previous[i]?.node === c.node && previous[i]?.choice === c.choice ? previous[i].at : at,
+    }));
     run.updatedAt = at;
     if (ending) {
       run.finishedAt = at;

@@ -73,7 +73,10 @@ export function readValidatedSync<S extends z.ZodType>(path: string, schema: S):
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new StoreFileError(path, `it does not match the expected shape at ${issue?.path.join('.') || 'the top level'}: ${issue?.message}`);
+    throw new StoreFileError(
+      path,
+      `it does not match the expected shape at ${issue?.path.join('.') || 'the top level'}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile, readValidatedSync, StoreFileError, writeFileDurablySync } from './durable-file.ts';
 import { lockDataDir } from './lock.ts';
-import {
-  type AuditEntry,
-  auditEntrySchema,
-  type OrgDoc,
-  orgDocSchema,
-  type PersonDoc,
-  personDocSchema,
-  type Profile,
-} from './schema.ts';
+import { type AuditEntry, auditEntrySchema, type OrgDoc, orgDocSchema, type PersonDoc, personDocSchema, type Profile } from './schema.ts';
 
 /** A change refused because of what is already stored (duplicate email, unknown id). */
 export class StoreConflictError extends Error {
