@@ -397,6 +397,6 @@ const en: Record<MessageKey, string> = {
   'verify.details': 'Holder: {name}. Course: {course}.',
   'verify.invalid': 'No certificate has this code. Check that it was typed correctly.',
   'common.colon': ': ',
-  'lesson.breadcrumb': "You are here",
+  'lesson.breadcrumb': 'You are here',
 };
 export default en;

@@ -387,7 +387,7 @@ const zh = {
   'verify.details': '持有人：{name}；课程：{course}',
   'verify.invalid': '找不到这个编号的证书。请核对编号是否输入正确。',
   'common.colon': '：',
-  'lesson.breadcrumb': "当前位置",
+  'lesson.breadcrumb': '当前位置',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -38,6 +38,22 @@ interface Props {
   playAgainHref: string;
 }
 
+/** What the characters say at one node; the narrator's lines are set apart in italics. */
+function Lines({ lines, speaker, colon }: { lines: { speaker: string; text: string }[]; speaker: (id: string) => string; colon: string }) {
+  return lines.map((l, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a node's lines are fixed content, never reordered
+    <p key={i} className={l.speaker === 'narrator' ? 'narration' : 'line'}>
+      {l.speaker !== 'narrator' && (
+        <strong>
+          {speaker(l.speaker)}
+          {colon}
+        </strong>
+      )}
+      {l.text}
+    </p>
+  ));
+}
+
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** A branching role-play: the rep picks replies, sees consequences, and gets a debrief at the end. */
@@ -120,18 +136,7 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
       <ol className="transcript">
         {transcript.map(({ key, node, choice }) => (
           <li key={key} className="turn">
-            {node?.lines.map((l, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a node's lines are fixed content, never reordered
-              <p key={i} className={l.speaker === 'narrator' ? 'narration' : 'line'}>
-                {l.speaker !== 'narrator' && (
-                  <strong>
-                    {speaker(l.speaker)}
-                    {strings.colon}
-                  </strong>
-                )}
-                {l.text}
-              </p>
-            ))}
+            {node && <Lines lines={node.lines} speaker={speaker} colon={strings.colon} />}
             {choice && (
               <>
                 <p className="reply">
@@ -154,18 +159,7 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
           <h2 id="turn-title" tabIndex={-1} ref={turnRef}>
             {ending ? strings.ending : strings.turn.replace('{n}', String(state.path.length + 1))}
           </h2>
-          {current.lines.map((l, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a node's lines are fixed content, never reordered
-            <p key={i} className={l.speaker === 'narrator' ? 'narration' : 'line'}>
-              {l.speaker !== 'narrator' && (
-                <strong>
-                  {speaker(l.speaker)}
-                  {strings.colon}
-                </strong>
-              )}
-              {l.text}
-            </p>
-          ))}
+          <Lines lines={current.lines} speaker={speaker} colon={strings.colon} />
           {!ending && (
             <>
               <p id="choose-label">

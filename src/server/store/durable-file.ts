@@ -28,12 +28,41 @@ export async function writeFileDurably(path: string, text: string): Promise<void
     await handle.close();
   }
   await rename(temp, path);
-  const dir = await open(dirname(path), 'r');
+  await syncDir(dirname(path)); // makes the rename itself durable
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
   try {
-    await dir.sync(); // makes the rename itself durable
+    await handle.sync();
   } finally {
-    await dir.close();
+    await handle.close();
   }
+}
+
+const dirSyncs = new Map<string, { running: Promise<void>; queued: Promise<void> | null }>();
+
+/**
+ * Resolves once `dir` has been fsynced by a sync that started after this call. Concurrent saves to
+ * different files in one folder share that sync (group commit for the folder), so a burst of saves
+ * costs one fsync each plus a few for the folder, rather than two each.
+ */
+function syncDir(dir: string): Promise<void> {
+  let state = dirSyncs.get(dir);
+  if (!state) {
+    state = { running: Promise.resolve(), queued: null };
+    dirSyncs.set(dir, state);
+  }
+  if (state.queued) return state.queued; // not started yet: it will cover this caller's rename
+  const s = state;
+  s.queued = s.running
+    .catch(() => undefined)
+    .then(() => {
+      s.queued = null;
+      s.running = fsyncDir(dir);
+      return s.running;
+    });
+  return s.queued;
 }
 
 /** Synchronous twin of `writeFileDurably`, for one-off writes at start-up and in scripts. */
