@@ -45,15 +45,31 @@ export function visiblePeople(store: JsonStore, viewer: SessionUser): Readonly<P
   return out;
 }
 
+// Derived figures per person document. A save replaces the document object, so a cache keyed
+// by the object itself can never serve stale figures, and a dashboard over thousands of people
+// recomputes only the people who changed since the last look.
+const derived = new WeakMap<object, { progress: CourseProgress; completedSince: (since: string | null) => boolean; lastActivity: string | null }>();
+
+function derive(catalogue: Catalogue, doc: Readonly<PersonDoc>) {
+  let d = derived.get(doc);
+  if (!d) {
+    const progress = courseProgress(catalogue, doc);
+    d = { progress, completedSince: completedSince(catalogue, doc, progress), lastActivity: lastActivity(doc) };
+    derived.set(doc, d);
+  }
+  return d;
+}
+
 export function summarise(store: JsonStore, catalogue: Catalogue, docs: Readonly<PersonDoc>[], now = new Date()): PersonSummary[] {
   const teams = new Map(store.org.teams.map((t) => [t.id, t.name]));
   // Managers of each team, for the export's "manager" column.
   const managers = new Map<string, string[]>();
   for (const doc of store.people())
     for (const teamId of doc.profile.manages) managers.set(teamId, [...(managers.get(teamId) ?? []), doc.profile.name]);
+  const assignments = store.org.assignments;
   return docs.map((doc) => {
-    const progress = courseProgress(catalogue, doc);
-    const due = dueFor(store.org.assignments, doc.profile, completedSince(catalogue, doc), now);
+    const { progress, completedSince: since, lastActivity: last } = derive(catalogue, doc);
+    const due = assignments.length ? dueFor(assignments, doc.profile, since, now) : null;
     return {
       doc,
       teamName: doc.profile.team ? (teams.get(doc.profile.team) ?? '') : '',
@@ -61,7 +77,7 @@ export function summarise(store: JsonStore, catalogue: Catalogue, docs: Readonly
       progress,
       due,
       status: statusOf(progress, due),
-      lastActivity: lastActivity(doc),
+      lastActivity: last,
     };
   });
 }
