@@ -20,4 +20,16 @@ export default defineConfig({
   security: { checkOrigin: true, csp: true },
   server: { port: 4321 },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX content modules carry Astro's own "use astro:head-inject" directive; the bundler's
+        // warning about it is noise (Astro handles head injection itself).
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
