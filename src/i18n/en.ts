@@ -398,5 +398,6 @@ const en: Record<MessageKey, string> = {
   'verify.invalid': 'No certificate has this code. Check that it was typed correctly.',
   'common.colon': ': ',
   'lesson.breadcrumb': 'You are here',
+  'scenario.finishedSaved': "This run is saved to your finished runs.",
 };
 export default en;

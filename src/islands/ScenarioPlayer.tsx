@@ -26,6 +26,7 @@ export interface ScenarioStrings {
   resumed: string;
   turn: string;
   colon: string;
+  finishedSaved: string;
 }
 
 interface Props {
@@ -52,6 +53,13 @@ function Lines({ lines, speaker, colon }: { lines: { speaker: string; text: stri
       {l.text}
     </p>
   ));
+}
+
+/** A stable pseudo-random rank, so replies appear in a different order each run but stay put within one. */
+function rank(seed: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -166,13 +174,15 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
                 <strong>{strings.chooseReply}</strong>
               </p>
               <ul className="choices" aria-labelledby="choose-label">
-                {availableChoices(scenario, state).map((c) => (
-                  <li key={c.id}>
-                    <button type="button" className="secondary choice-button" onClick={() => choose(c.id)} data-choice={c.id}>
-                      {c.text}
-                    </button>
-                  </li>
-                ))}
+                {availableChoices(scenario, state)
+                  .toSorted((a, b) => rank(`${runId}:${state.node}:${a.id}`) - rank(`${runId}:${state.node}:${b.id}`))
+                  .map((c) => (
+                    <li key={c.id}>
+                      <button type="button" className="secondary choice-button" onClick={() => choose(c.id)} data-choice={c.id}>
+                        {c.text}
+                      </button>
+                    </li>
+                  ))}
               </ul>
             </>
           )}
@@ -195,6 +205,7 @@ export default function ScenarioPlayer({ scenario, runId, initialChoices, string
           {strings.saving}
         </p>
       )}
+      {ending && !saving && !error && <p className="muted">{strings.finishedSaved}</p>}
       {error && (
         <p className="notice bad" role="alert">
           {error}
