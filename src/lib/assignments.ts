@@ -36,7 +36,7 @@ export function assignmentState(a: Assignment, completedSince: (since: string | 
   const nowIso = now.toISOString();
   let due = a.dueAt;
   let windowStart: string | null = null;
-  for (let cycle = 0; cycle < 1000; cycle++) {
+  for (let cycle = 1; cycle <= 1000; cycle++) {
     const met = completedSince(windowStart);
     if (!met) return { assignmentId: a.id, dueAt: due, overdue: nowIso > due, satisfied: false };
     if (!a.recurMonths || due > nowIso) {
@@ -44,7 +44,8 @@ export function assignmentState(a: Assignment, completedSince: (since: string | 
       return { assignmentId: a.id, dueAt: due, overdue: false, satisfied: true };
     }
     windowStart = due;
-    due = addMonths(due, a.recurMonths);
+    // Each cycle from the first date, so a 31 January refresher is not dragged to the 28th for good.
+    due = addMonths(a.dueAt, cycle * a.recurMonths);
   }
   return { assignmentId: a.id, dueAt: due, overdue: false, satisfied: true };
 }

@@ -11,7 +11,10 @@ export function isItemCorrect(item: QuizItem, answer: Answer | undefined): boole
     case 'multiple': {
       if (!Array.isArray(answer)) return false;
       const chosen = new Set(answer);
-      return chosen.size === answer.length && item.options.every((o) => o.correct === chosen.has(o.id));
+      const known = new Set(item.options.map((o) => o.id));
+      return (
+        chosen.size === answer.length && answer.every((id) => known.has(id)) && item.options.every((o) => o.correct === chosen.has(o.id))
+      );
     }
     case 'truefalse':
       return answer === item.answer;

@@ -91,7 +91,11 @@ export function courseProgress(catalogue: Catalogue, records: Records): CoursePr
  * otherwise whether it was completed again after `since` (every module quiz passed and every
  * role-play played to an ending after that date, lessons read at any time).
  */
-export function completedSince(catalogue: Catalogue, records: Records, progress = courseProgress(catalogue, records)): (since: string | null) => boolean {
+export function completedSince(
+  catalogue: Catalogue,
+  records: Records,
+  progress = courseProgress(catalogue, records),
+): (since: string | null) => boolean {
   const ever = progress.complete;
   return (since) => {
     if (!ever) return false;

@@ -52,13 +52,21 @@ export function parseRoster(text: string, existingEmails: (email: string) => boo
   if (Buffer.byteLength(text, 'utf8') > ROSTER_MAX_BYTES) return { ok: false, fileError: 'too-large' };
   const clean = text.replace(/^\uFEFF/, '');
   if (!clean.trim()) return { ok: false, fileError: 'empty' };
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(clean, { skip_empty_lines: true, relax_column_count: true, trim: true });
+    // `info` gives each record's real line in the file (blank lines and quoted newlines count);
+    // rows of only commas, which spreadsheets append, are skipped.
+    parsed = parse(clean, {
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+    });
   } catch (error) {
     return { ok: false, fileError: 'not-csv', detail: (error as Error).message };
   }
-  const [header, ...body] = records;
+  const [header, ...body] = parsed.map((p) => p.record);
   if (!header) return { ok: false, fileError: 'empty' };
   const columns = header.map((h) => HEADER[h.trim().toLowerCase()]);
   const missing = (['name', 'email', 'team', 'role'] as const).filter((c) => !columns.includes(c));
@@ -68,7 +76,7 @@ export function parseRoster(text: string, existingEmails: (email: string) => boo
   const rows = body.map((record, i): RosterRow => {
     const get = (c: 'name' | 'email' | 'team' | 'role') => record[columns.indexOf(c)]?.trim() ?? '';
     const row: RosterRow = {
-      line: i + 2,
+      line: parsed[i + 1]?.info.lines ?? i + 2,
       name: get('name'),
       email: get('email'),
       team: get('team'),

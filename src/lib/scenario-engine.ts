@@ -117,7 +117,8 @@ export function debrief(s: EngineScenario, path: readonly { node: string; choice
     const step = { node, choice, effects: made.effects, value: choiceValue(made) };
     steps.push(step);
     const best = offered.toSorted((a, b) => choiceValue(b) - choiceValue(a))[0];
-    if (best && best.id !== choice && (!worst || step.value < worst.step.value)) worst = { step, better: best };
+    // Only a choice worth less than the best on offer can be the costliest; a tie is no mistake.
+    if (best && choiceValue(best) > step.value && (!worst || step.value < worst.step.value)) worst = { step, better: best };
     state = applyChoice(s, state, choice);
   }
   return { steps, worst, final: state };

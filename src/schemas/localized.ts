@@ -7,7 +7,8 @@ export type Locale = (typeof LOCALES)[number];
 /** A text written in both languages; content files keep them side by side so parity is checkable. */
 // YAML folds wrapped lines with a space, which Chinese text must not have between characters.
 const CJK = '[\\p{Script=Han}，。、；：！？“”‘’（）《》—…]';
-const foldedGap = new RegExp(`(${CJK})\\s+(?=${CJK})`, 'gu');
+// A blank line (a paragraph break) is kept.
+const foldedGap = new RegExp(`(${CJK})(?:[ \\t]+|[ \\t]*\\n[ \\t]*)(?=${CJK})`, 'gu');
 export const joinChineseLines = (text: string) => text.replace(foldedGap, '$1');
 
 export const localized = z.strictObject({

@@ -44,7 +44,11 @@ export function validateForm<S extends z.ZodType>(
 
 /** A same-site path to return to after signing in; anything else becomes the home page. */
 export function safeNext(next: string | undefined | null, fallback: string): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+  // Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would leave the site.
+  if (!next?.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  const base = 'http://fairplay.invalid';
+  const url = new URL(next, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }
 
 /** Reads a form keeping repeated fields (checkbox groups) as arrays. */

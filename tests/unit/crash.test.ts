@@ -48,7 +48,9 @@ function crashRound(round: number): Promise<Round> {
       if (signal !== 'SIGKILL' || !timer) return reject(new Error(`round ${round}: child ended with ${signal ?? 'exit'}\n${stderr}`));
       // Only complete lines count: a line cut short was never fully acknowledged.
       const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n');
-      const acks = lines.filter((l) => l.startsWith('ack ')).map((l) => ({ id: l.split(' ')[1] as string, key: l.split(' ')[2] as string }));
+      const acks = lines
+        .filter((l) => l.startsWith('ack '))
+        .map((l) => ({ id: l.split(' ')[1] as string, key: l.split(' ')[2] as string }));
       const audits = lines.filter((l) => l.startsWith('audit ')).map((l) => l.slice('audit '.length));
       resolve({ acks, audits, signal, lockPid, childPid: child.pid ?? -1, killedAfterMs });
     });
@@ -65,6 +67,7 @@ describe('crash safety', () => {
     const audited: string[] = [];
     const summary: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const roundStarted = performance.now();
       const result = await crashRound(round);
       expect(result.signal).toBe('SIGKILL');
       // The killed child still "holds" the folder; opening must treat that lock as stale.
@@ -78,12 +81,17 @@ describe('crash safety', () => {
         const missing = acked.filter(({ id, key }) => !store.getPerson(id)?.lessons[key]);
         expect(missing, `round ${round}: acknowledged saves lost`).toEqual([]);
         const inLog = new Set(store.readAudit().map((e) => e.detail));
-        expect(audited.filter((d) => !inLog.has(d)), `round ${round}: acknowledged audit entries lost`).toEqual([]);
+        expect(
+          audited.filter((d) => !inLog.has(d)),
+          `round ${round}: acknowledged audit entries lost`,
+        ).toEqual([]);
       } finally {
         store.release();
       }
       const temps = readdirSync(join(dir, 'people')).filter((n) => n.endsWith('.tmp')).length;
-      summary.push(`round ${round}: killed ${result.killedAfterMs} ms after first ack, ${result.acks.length} saves + ${result.audits.length} audit entries acknowledged, ${temps} temp files`);
+      summary.push(
+        `round ${round}: killed ${result.killedAfterMs} ms after first ack, ${result.acks.length} saves + ${result.audits.length} audit entries acknowledged, ${temps} temp files, ${Math.round(performance.now() - roundStarted)} ms`,
+      );
     }
     console.log(`${summary.join('\n')}\ntotal: ${acked.length} acknowledged saves and ${audited.length} audit entries, all present`);
   });

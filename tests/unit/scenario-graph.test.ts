@@ -23,8 +23,11 @@ const stepNode = (id: string, next: string) => ({
   lines: [{ speaker: 'lin', text: { zh: '再说一遍。', en: 'Say that again.' } }],
   choices: [{ id: 'go-on', text: { zh: '继续。', en: 'Go on.' }, style: 'avoiding', consequence: { zh: '没变化。', en: 'Nothing changes.' }, next }],
 });
-const addChoice = (r: Raw, nodeId: string, id: string, next: string) =>
-  (node(r, nodeId).choices ??= []).push({ id, text: { zh: '换个话题。', en: 'Change the subject.' }, style: 'avoiding', consequence: { zh: '嗯。', en: 'Hm.' }, next });
+const addChoice = (r: Raw, nodeId: string, id: string, next: string) => {
+  const target = node(r, nodeId);
+  target.choices = target.choices ?? [];
+  target.choices.push({ id, text: { zh: '换个话题。', en: 'Change the subject.' }, style: 'avoiding', consequence: { zh: '嗯。', en: 'Hm.' }, next });
+};
 
 /**
  * The valid fixture with one thing broken. The result still passes the schema, so whatever is

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
+import { open as openFile, readFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,12 +12,26 @@ import { DataDirLockedError } from '../../src/server/store/lock.ts';
 import { orgDocSchema, type PersonDoc, type QuizAttempt } from '../../src/server/store/schema.ts';
 import { testProfile } from '../support/people.ts';
 
-// Counts renames (one per durable file write) without changing what they do.
+// Records renames (one per durable file write) and opens (a folder is opened to fsync it) without
+// changing what they do.
+const events: string[] = [];
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...actual, rename: vi.fn(actual.rename) };
+  return {
+    ...actual,
+    rename: vi.fn(async (from: string, to: string) => {
+      await actual.rename(from, to);
+      events.push(`renamed ${to}`);
+    }),
+    open: vi.fn(async (...args: Parameters<typeof actual.open>) => {
+      const handle = await actual.open(...args);
+      if (args[1] === 'r') events.push(`opened ${String(args[0])}`);
+      return handle;
+    }),
+  };
 });
 const renameMock = vi.mocked(rename);
+const openMock = vi.mocked(openFile);
 
 const HOLD_SCRIPT = new URL('../support/hold-store.ts', import.meta.url).pathname;
 
@@ -69,7 +83,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const personPath = (dir: string, id: string) => join(dir, 'people', `${id}.json`);
 
 function attempt(i: number, a: number): QuizAttempt {
-  return { id: `a${i}-${a}`, quizId: 'communication', at: iso(a * 1000), correct: a % 6, total: 5, score: Math.min(1, (a % 6) / 5), passed: a % 6 >= 4, wrong: [] };
+  return {
+    id: `a${i}-${a}`,
+    quizId: 'communication',
+    at: iso(a * 1000),
+    correct: a % 6,
+    total: 5,
+    score: Math.min(1, (a % 6) / 5),
+    passed: a % 6 >= 4,
+    wrong: [],
+  };
 }
 
 /** A store in a fresh folder with `count` people (p0, p1, ...). */
@@ -190,6 +213,34 @@ describe('concurrent saves', () => {
     expect(renameMock.mock.calls.filter(([, to]) => to === path)).toHaveLength(2);
     expect(readdirSync(dir)).toEqual(['counter.json']);
   });
+
+  it('shares folder fsyncs between concurrent saves, each save waiting for one that began after its rename', async () => {
+    const PEOPLE = 64;
+    const { dir, store } = await storeWithPeople(PEOPLE);
+    const peopleDir = join(dir, 'people');
+    events.length = 0;
+    openMock.mockClear();
+    await Promise.all(
+      Array.from({ length: PEOPLE }, async (_, i) => {
+        await store.updatePerson(`p${i}`, (doc) => {
+          doc.lessons['m/l'] = { readAt: iso(i) };
+        });
+        events.push(`resolved ${personPath(dir, `p${i}`)}`);
+      }),
+    );
+    for (let i = 0; i < PEOPLE; i++) {
+      const path = personPath(dir, `p${i}`);
+      const renamed = events.indexOf(`renamed ${path}`);
+      const resolved = events.indexOf(`resolved ${path}`);
+      expect(renamed).toBeGreaterThanOrEqual(0);
+      expect(events.slice(renamed, resolved).includes(`opened ${peopleDir}`), `p${i}: no folder fsync between rename and answer`).toBe(
+        true,
+      );
+    }
+    const folderSyncs = events.filter((e) => e === `opened ${peopleDir}`).length;
+    expect(folderSyncs).toBeGreaterThanOrEqual(1);
+    expect(folderSyncs).toBeLessThan(PEOPLE);
+  });
 });
 
 describe('files that cannot be used', () => {
@@ -214,11 +265,16 @@ describe('files that cannot be used', () => {
       content: (d) => readFileSync(personPath(d, 'p2'), 'utf8'),
     },
     { name: 'an org.json that is not JSON', file: (d) => join(d, 'org.json'), content: () => '{"v":1,"teams":[' },
-    { name: 'an org.json of the wrong shape', file: (d) => join(d, 'org.json'), content: () => JSON.stringify({ v: 2, teams: {}, assignments: [] }) },
+    {
+      name: 'an org.json of the wrong shape',
+      file: (d) => join(d, 'org.json'),
+      content: () => JSON.stringify({ v: 2, teams: {}, assignments: [] }),
+    },
     {
       name: 'an audit log with a broken line before the end',
       file: (d) => join(d, 'audit.jsonl'),
-      content: () => `${JSON.stringify({ at: iso(0), actor: 'p0', action: 'person.added', target: 'p1', detail: '' })}\nnot json\n${JSON.stringify({ at: iso(1), actor: 'p0', action: 'person.added', target: 'p2', detail: '' })}\n`,
+      content: () =>
+        `${JSON.stringify({ at: iso(0), actor: 'p0', action: 'person.added', target: 'p1', detail: '' })}\nnot json\n${JSON.stringify({ at: iso(1), actor: 'p0', action: 'person.added', target: 'p2', detail: '' })}\n`,
     },
   ];
 
@@ -252,10 +308,17 @@ describe('files that cannot be used', () => {
     expect(reopened.readAudit()).toHaveLength(1);
 
     // The next entry replaces the fragment instead of being glued to it.
-    await Promise.all([1, 2].map((n) => reopened.appendAudit({ at: iso(n), actor: 'p0', action: 'person.updated', target: 'p0', detail: `${n}` })));
+    await Promise.all(
+      [1, 2].map((n) => reopened.appendAudit({ at: iso(n), actor: 'p0', action: 'person.updated', target: 'p0', detail: `${n}` })),
+    );
     reopened.release();
     const again = open(dir);
-    expect(again.readAudit().map((e) => e.detail).sort()).toEqual(['', '1', '2']);
+    expect(
+      again
+        .readAudit()
+        .map((e) => e.detail)
+        .sort(),
+    ).toEqual(['', '1', '2']);
     expect(readFileSync(join(dir, 'audit.jsonl'), 'utf8')).not.toContain('{"at":"2025-01-{');
   });
 });
@@ -368,7 +431,9 @@ describe('refused changes', () => {
 
   it('refuses adding people with a duplicate email, adding none of them', async () => {
     const { dir, store } = await storeWithPeople(1);
-    await expect(store.addPeople([testProfile(5), testProfile(6, { email: 'Person0@Example.com' })])).rejects.toBeInstanceOf(StoreConflictError);
+    await expect(store.addPeople([testProfile(5), testProfile(6, { email: 'Person0@Example.com' })])).rejects.toBeInstanceOf(
+      StoreConflictError,
+    );
     expect(store.countPeople()).toBe(1);
     expect(readdirSync(join(dir, 'people'))).toEqual(['p0.json']);
   });
@@ -428,10 +493,7 @@ describe('prototype pollution', () => {
 
   it('handles __proto__ and constructor in emails as plain text', async () => {
     const { dir, store } = await storeWithPeople(0);
-    await store.addPeople([
-      testProfile(1, { email: '__proto__@example.com' }),
-      testProfile(2, { email: 'constructor@example.com' }),
-    ]);
+    await store.addPeople([testProfile(1, { email: '__proto__@example.com' }), testProfile(2, { email: 'constructor@example.com' })]);
     expect(store.findPersonByEmail('__proto__')).toBeUndefined();
     expect(store.findPersonByEmail('constructor')).toBeUndefined();
     expect(store.findPersonByEmail('hasOwnProperty')).toBeUndefined();

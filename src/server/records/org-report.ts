@@ -48,7 +48,10 @@ export function visiblePeople(store: JsonStore, viewer: SessionUser): Readonly<P
 // Derived figures per person document. A save replaces the document object, so a cache keyed
 // by the object itself can never serve stale figures, and a dashboard over thousands of people
 // recomputes only the people who changed since the last look.
-const derived = new WeakMap<object, { progress: CourseProgress; completedSince: (since: string | null) => boolean; lastActivity: string | null }>();
+const derived = new WeakMap<
+  object,
+  { progress: CourseProgress; completedSince: (since: string | null) => boolean; lastActivity: string | null }
+>();
 
 function derive(catalogue: Catalogue, doc: Readonly<PersonDoc>) {
   let d = derived.get(doc);
