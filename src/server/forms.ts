@@ -45,6 +45,7 @@ export function validateForm<S extends z.ZodType>(
 /** A same-site path to return to after signing in; anything else becomes the home page. */
 export function safeNext(next: string | undefined | null, fallback: string): string {
   // Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would leave the site.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be refused
   if (!next?.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
   const base = 'http://fairplay.invalid';
   const url = new URL(next, base);
