@@ -5,7 +5,7 @@
  * them too and are handed a BenchContext by run.ts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,11 @@ export interface ContentIds {
   /** `module/lesson` keys. */
   lessons: string[];
   quizzes: { id: string; items: string[] }[];
-  scenarios: { id: string; start: string; nodes: Map<string, { choices: { id: string; next: string }[]; ending?: 'good' | 'mixed' | 'bad' }> }[];
+  scenarios: {
+    id: string;
+    start: string;
+    nodes: Map<string, { choices: { id: string; next: string }[]; ending?: 'good' | 'mixed' | 'bad' }>;
+  }[];
 }
 
 export function readContentIds(): ContentIds {
@@ -124,7 +128,10 @@ const DAY = 86_400_000;
 const EPOCH = Date.UTC(2025, 0, 6, 9);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function syntheticProfile(n: number, options: { role?: Role; team?: string | null; passwordHash?: string; email?: string } = {}): Profile {
+export function syntheticProfile(
+  n: number,
+  options: { role?: Role; team?: string | null; passwordHash?: string; email?: string } = {},
+): Profile {
   const at = iso(EPOCH - 90 * DAY);
   return {
     id: `u${String(n).padStart(6, '0')}`,
@@ -160,13 +167,22 @@ export function fullHistory(profile: Profile, ids: ContentIds, random: () => num
   for (let a = 0; a < 9; a++) {
     const quiz = ids.quizzes[a % ids.quizzes.length] as ContentIds['quizzes'][number];
     const total = Math.max(1, Math.min(quiz.items.length || 5, 8));
-    const wrong = quiz.items.filter(() => random() < 0.2).slice(0, total - 1);
+    const wrong = quiz.items.filter(() => random() < 0.12).slice(0, Math.min(3, total - 1));
     const correct = total - wrong.length;
-    quizAttempts.push({ id: `qa${a}x${Math.floor(random() * 1e9).toString(36)}`, quizId: quiz.id, at: step(), correct, total, score: correct / total, passed: correct / total >= 0.8, wrong });
+    quizAttempts.push({
+      id: `qa${a}x${Math.floor(random() * 1e9).toString(36)}`,
+      quizId: quiz.id,
+      at: step(),
+      correct,
+      total,
+      score: correct / total,
+      passed: correct / total >= 0.8,
+      wrong,
+    });
   }
   const scenarioRuns: ScenarioRun[] = [];
   for (const [s, scenario] of ids.scenarios.entries()) {
-    for (let r = 0; r < 1 + (s % 2); r++) {
+    for (let r = 0; r < (s === 0 ? 2 : 1); r++) {
       const startedAt = step();
       const choices: ScenarioRun['choices'] = [];
       let node = scenario.start;
@@ -183,7 +199,14 @@ export function fullHistory(profile: Profile, ids: ContentIds, random: () => num
         choices.push({ node, choice: choice.id, at: step() });
         node = choice.next;
       }
-      scenarioRuns.push({ id: `sr${s}${r}x${Math.floor(random() * 1e9).toString(36)}`, scenarioId: scenario.id, startedAt, updatedAt: iso(t), choices, ...(ending ? { finishedAt: iso(t), ending } : {}) });
+      scenarioRuns.push({
+        id: `sr${s}${r}x${Math.floor(random() * 1e9).toString(36)}`,
+        scenarioId: scenario.id,
+        startedAt,
+        updatedAt: iso(t),
+        choices,
+        ...(ending ? { finishedAt: iso(t), ending } : {}),
+      });
     }
   }
   const reviewCards: ReviewCard[] = quizAttempts
@@ -214,7 +237,9 @@ export function fullHistory(profile: Profile, ids: ContentIds, random: () => num
     scenarioRuns,
     assessments: [],
     certificate: {
-      code: Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[Math.floor(random() * 32)]).join('')).join('-'),
+      code: Array.from({ length: 3 }, () =>
+        Array.from({ length: 4 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[Math.floor(random() * 32)]).join(''),
+      ).join('-'),
       issuedAt: step(),
     },
   };
@@ -261,22 +286,52 @@ export interface SeededDir {
  * needs no durability), then the folder is opened with JsonStore to check the server will accept it.
  */
 export function seedDataDir(options: SeedOptions): SeededDir {
-  const started = performance.now();
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), `fairplay-bench-${options.people}-`));
+  try {
+    return seedInto(dir, options);
+  } catch (error) {
+    if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function seedInto(dir: string, options: SeedOptions): SeededDir {
+  const started = performance.now();
   mkdirSync(join(dir, 'people'), { recursive: true });
   const ids = readContentIds();
   const random = rng(options.people);
   const teamSize = options.teamSize ?? 25;
   const teamCount = teamSize > 0 ? Math.max(1, Math.ceil(options.people / teamSize)) : 0;
-  const teams = Array.from({ length: teamCount }, (_, i) => ({ id: `team${i}`, name: `Sales team ${i + 1}`, createdAt: iso(EPOCH - 120 * DAY) }));
-  const org: OrgDoc = orgDocSchema.parse({ v: 1, teams, assignments: teams.length ? [{ id: 'assign-all', courseId: ids.courseId, target: { kind: 'team', id: 'team0' }, dueAt: iso(EPOCH + 30 * DAY), createdAt: iso(EPOCH - 100 * DAY), createdBy: 'u000000' }] : [] });
+  const teams = Array.from({ length: teamCount }, (_, i) => ({
+    id: `team${i}`,
+    name: `Sales team ${i + 1}`,
+    createdAt: iso(EPOCH - 120 * DAY),
+  }));
+  const org: OrgDoc = orgDocSchema.parse({
+    v: 1,
+    teams,
+    assignments: teams.length
+      ? [
+          {
+            id: 'assign-all',
+            courseId: ids.courseId,
+            target: { kind: 'team', id: 'team0' },
+            dueAt: iso(EPOCH + 30 * DAY),
+            createdAt: iso(EPOCH - 100 * DAY),
+            createdBy: 'u000000',
+          },
+        ]
+      : [],
+  });
   writeFileSync(join(dir, 'org.json'), JSON.stringify(org));
   let bytes = 0;
   const synthetic = options.people - options.benchUsers.length;
   for (let n = 0; n < options.people; n++) {
     const team = teamCount ? `team${n % teamCount}` : null;
     const profile =
-      n < synthetic ? syntheticProfile(n, { team, role: options.roleOf?.(n) ?? 'rep' }) : { ...(options.benchUsers[n - synthetic] as BenchUser).profile, team };
+      n < synthetic
+        ? syntheticProfile(n, { team, role: options.roleOf?.(n) ?? 'rep' })
+        : { ...(options.benchUsers[n - synthetic] as BenchUser).profile, team };
     const doc = personDocSchema.parse(fullHistory(profile, ids, random));
     const text = JSON.stringify(doc);
     bytes += Buffer.byteLength(text);
@@ -305,7 +360,10 @@ export interface Server {
 let nextPort = 43_210 + Math.floor(Math.random() * 1000);
 
 /** Starts `scripts/start.ts` on 127.0.0.1 with DATA_DIR=`dir`, and waits for /healthz. */
-export async function startServer(dir: string, options: { port?: number; env?: Record<string, string>; name?: string } = {}): Promise<Server> {
+export async function startServer(
+  dir: string,
+  options: { port?: number; env?: Record<string, string>; name?: string } = {},
+): Promise<Server> {
   const port = options.port ?? nextPort++;
   mkdirSync(OUT_DIR, { recursive: true });
   const logPath = join(OUT_DIR, `server-${options.name ?? port}.log`);
@@ -317,7 +375,15 @@ export async function startServer(dir: string, options: { port?: number; env?: R
   });
   child.stdout?.pipe(logStream);
   child.stderr?.pipe(logStream);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let ended: string | undefined;
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      ended = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      if (!stopping) log(`server pid ${child.pid} (${options.name ?? port}) ${ended} unexpectedly; see ${logPath}`);
+      resolve();
+    }),
+  );
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   for (;;) {
@@ -342,12 +408,14 @@ export async function startServer(dir: string, options: { port?: number; env?: R
     dir,
     process: child,
     memory() {
+      if (ended) throw new Error(`server ${options.name ?? port} ${ended}; see ${logPath}`);
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
       return { peakMiB: field('VmHWM') / 1024, rssMiB: field('VmRSS') / 1024, threads: field('Threads') };
     },
     async stop() {
-      if (child.exitCode === null) {
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
@@ -398,7 +466,12 @@ export function httpRequest(
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString(),
+          ms: performance.now() - started,
+        }),
       );
       res.on('error', reject);
     });
@@ -440,6 +513,49 @@ export function lessonPath(ids: ContentIds, key = 'communication/prepare-the-con
 
 // Measurements
 
+/** CPU time (user + system, all threads) a process has used, in ms. */
+export function processCpuMs(pid: number | 'self'): number {
+  if (pid !== 'self' && !existsSync(`/proc/${pid}/stat`)) throw new Error(`process ${pid} is gone`);
+  const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
+/** Busy CPU time of the whole machine (all processes, kernel threads and interrupts), in ms. */
+export function machineBusyMs(): number {
+  const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  return ((f[0] ?? 0) + (f[1] ?? 0) + (f[2] ?? 0) + (f[5] ?? 0) + (f[6] ?? 0) + (f[7] ?? 0)) * 10;
+}
+
+export interface CpuUse {
+  /** Share of one core used by the server, this process and everything else, over the interval. */
+  server: number;
+  bench: number;
+  others: number;
+  /** Server CPU ms per request. */
+  serverMsPerRequest: number;
+}
+
+/** Runs `work` and reports who used the CPU meanwhile (everything else on the machine included). */
+export async function withCpu<T>(
+  serverPid: number,
+  work: () => Promise<T>,
+  requests: (result: T) => number,
+): Promise<{ result: T; cpu: CpuUse }> {
+  const s0 = processCpuMs(serverPid);
+  const b0 = processCpuMs('self');
+  const m0 = machineBusyMs();
+  const t0 = performance.now();
+  const result = await work();
+  const wall = performance.now() - t0;
+  const server = processCpuMs(serverPid) - s0;
+  const bench = processCpuMs('self') - b0;
+  const others = Math.max(0, machineBusyMs() - m0 - server - bench);
+  return {
+    result,
+    cpu: { server: server / wall, bench: bench / wall, others: others / wall, serverMsPerRequest: server / Math.max(1, requests(result)) },
+  };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -458,14 +574,27 @@ export interface LatencyStats {
 export function stats(samples: number[]): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b);
   const sum = sorted.reduce((s, x) => s + x, 0);
-  return { count: sorted.length, mean: sum / sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+  return {
+    count: sorted.length,
+    mean: sum / sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 /**
  * Times `count` lesson saves (POST, expecting 303), `concurrency` at a time, rotating through
  * the signed-in users. Returns the latencies in ms and the number of non-303 answers.
  */
-export async function timeSaves(origin: string, path: string, cookies: string[], count: number, concurrency = 1): Promise<{ ms: number[]; errors: number }> {
+export async function timeSaves(
+  origin: string,
+  path: string,
+  cookies: string[],
+  count: number,
+  concurrency = 1,
+): Promise<{ ms: number[]; errors: number }> {
   const ms: number[] = [];
   let errors = 0;
   let next = 0;
@@ -474,7 +603,10 @@ export async function timeSaves(origin: string, path: string, cookies: string[],
       while (next < count) {
         const i = next++;
         try {
-          const res = await httpRequest(origin, 'POST', path, { cookie: cookies[i % cookies.length] as string, sockets: Math.max(concurrency, 1) });
+          const res = await httpRequest(origin, 'POST', path, {
+            cookie: cookies[i % cookies.length] as string,
+            sockets: Math.max(concurrency, 1),
+          });
           if (res.status === 303) ms.push(res.ms);
           else errors++;
         } catch {
@@ -498,9 +630,18 @@ export interface LoadResult {
 /**
  * Load with autocannon: one connection per signed-in user (a separate autocannon instance each,
  * so every connection keeps its own session cookie), all POSTing an empty form to `path`.
- * Anything but a 303 counts as an error, as do connection errors and timeouts.
+ * Anything but `expectStatus` (303) counts as an error, as do connection errors and timeouts.
+ * Unpaced, each connection sends its next request as soon as the last is answered (a closed
+ * loop: latency is then about connections / throughput); `ratePerConnection` paces them.
  */
-export async function loadTest(origin: string, path: string, cookies: string[], seconds: number): Promise<LoadResult> {
+export async function loadTest(
+  origin: string,
+  path: string,
+  cookies: (string | undefined)[],
+  seconds: number,
+  options: { ratePerConnection?: number; expectStatus?: number } = {},
+): Promise<LoadResult> {
+  const expectStatus = options.expectStatus ?? 303;
   const autocannon = require('autocannon') as (opts: Record<string, unknown>) => {
     on(event: 'response', cb: (client: unknown, status: number, bytes: number, ms: number) => void): void;
     then: Promise<{ errors: number; timeouts: number }>['then'];
@@ -517,12 +658,13 @@ export async function loadTest(origin: string, path: string, cookies: string[], 
         connections: 1,
         duration: seconds,
         timeout: 10,
-        headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { ...(cookie ? { cookie } : {}), origin, 'content-type': 'application/x-www-form-urlencoded' },
         body: '',
+        ...(options.ratePerConnection ? { connectionRate: options.ratePerConnection } : {}),
       });
       instance.on('response', (_client, status, _bytes, ms) => {
         statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-        if (status === 303) latencies.push(ms);
+        if (status === expectStatus) latencies.push(ms);
         else errors++;
       });
       return instance as unknown as Promise<{ errors: number; timeouts: number }>;

@@ -38,12 +38,12 @@ test.describe('first-run setup on an empty server', () => {
       return submit(page, en['setup.submit']);
     };
     const bad = [
-      { args: ['Hana Admin', 'hana@first.test', 'Strong-start-42', 'Strong-start-43'], field: en['auth.passwordRepeat'], message: en['auth.problem.mismatch'] },
-      { args: ['Hana Admin', 'hana@first.test', 'Ab-1', 'Ab-1'], field: en['auth.password'], message: en['auth.problem.too-short'].replace('{min}', '10') },
-      { args: ['Hana Admin', 'not-an-email', 'Strong-start-42', 'Strong-start-42'], field: en['auth.email'], message: en['form.badEmail'] },
-    ] as const;
+      { email: 'hana@first.test', password: 'Strong-start-42', repeat: 'Strong-start-43', field: en['auth.passwordRepeat'], message: en['auth.problem.mismatch'] },
+      { email: 'hana@first.test', password: 'Ab-1', repeat: 'Ab-1', field: en['auth.password'], message: en['auth.problem.too-short'].replace('{min}', '10') },
+      { email: 'not-an-email', password: 'Strong-start-42', repeat: 'Strong-start-42', field: en['auth.email'], message: en['form.badEmail'] },
+    ];
     for (const attempt of bad) {
-      const response = await fill(...attempt.args);
+      const response = await fill('Hana Admin', attempt.email, attempt.password, attempt.repeat);
       expect(response.status(), attempt.message).toBe(400);
       await expect(page.getByRole('alert')).toContainText(attempt.message);
       const field = page.getByLabel(attempt.field, { exact: true });
@@ -131,7 +131,7 @@ test('a wrong password and an unknown email get the same answer', async ({ page 
     const response = await submit(page, en['auth.submitLogin']);
     const alert = page.getByRole('alert');
     await expect(alert).toBeVisible();
-    answers.push({ status: response.status(), text: (await alert.innerText()).trim() });
+    answers.push({ status: response.status(), text: (await alert.textContent())?.trim() ?? '' });
     // Not signed in.
     await expect(page.getByRole('link', { name: en['nav.logout'] })).toHaveCount(0);
   }
@@ -164,7 +164,11 @@ function signInFrom(localAddress: string, email: string, password: string): Prom
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, retryAfter: res.headers['retry-after'] }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // Only Linux routes all of 127/8 to loopback; elsewhere, send from the usual address.
+      if (error.code === 'EADDRNOTAVAIL' && localAddress !== '127.0.0.1') signInFrom('127.0.0.1', email, password).then(resolve, reject);
+      else reject(error);
+    });
     req.end(body);
   });
 }
@@ -229,13 +233,13 @@ test('a password set by HR must be replaced before anything else; anyone can cha
     return submit(page, en['auth.submitChange']);
   };
   const refused = [
-    { args: ['Not-my-password-1', first], message: en['auth.wrongCurrent'] },
-    { args: [TEST_PASSWORD, 'Short-1'], message: en['auth.problem.too-short'].replace('{min}', '10') },
-    { args: [TEST_PASSWORD, 'aaaaaaaaaaaaaa'], message: en['auth.problem.too-simple'] },
-    { args: [TEST_PASSWORD, first, 'Only-mine-2025!'], message: en['auth.problem.mismatch'] },
-  ] as const;
+    { current: 'Not-my-password-1', password: first, repeat: first, message: en['auth.wrongCurrent'] },
+    { current: TEST_PASSWORD, password: 'Short-1', repeat: 'Short-1', message: en['auth.problem.too-short'].replace('{min}', '10') },
+    { current: TEST_PASSWORD, password: 'aaaaaaaaaaaaaa', repeat: 'aaaaaaaaaaaaaa', message: en['auth.problem.too-simple'] },
+    { current: TEST_PASSWORD, password: first, repeat: 'Only-mine-2025!', message: en['auth.problem.mismatch'] },
+  ];
   for (const attempt of refused) {
-    const response = await change(...attempt.args);
+    const response = await change(attempt.current, attempt.password, attempt.repeat);
     expect(response.status(), attempt.message).toBe(400);
     await expect(page.getByRole('alert')).toContainText(attempt.message);
   }

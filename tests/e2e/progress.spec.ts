@@ -13,7 +13,7 @@ const NEXT_LESSON = `${MODULE}/listen-and-find-common-ground`;
 /** What the progress bars should read after one lesson is read, from the content folder. */
 function expectedPercents() {
   const content = contentIndex();
-  const modules = new Set(content.lessons.map((k) => k.split('/')[0]));
+  const modules = new Set(content.lessons.map((k) => k.split('/')[0] ?? ''));
   const stepsIn = (m: string) =>
     content.lessons.filter((k) => k.startsWith(`${m}/`)).length +
     content.quizzes.filter((q) => q.module === m).length +
