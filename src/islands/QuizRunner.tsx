@@ -1,5 +1,5 @@
 import { actions } from 'astro:actions';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PublicItem, ItemFeedback } from '../lib/quiz-view.ts';
 
 type Answer = string | string[] | boolean;
@@ -55,6 +55,11 @@ export default function QuizRunner({ quizId, attemptId, locale, items, strings }
   const errorRef = useRef<HTMLDivElement>(null);
   const uid = useId();
 
+  // Focus moves to the result once it is on screen, so a screen reader reads it next.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
   const set = (id: string, value: Answer) => setAnswers((a) => ({ ...a, [id]: value }));
   const feedbackFor = (id: string) => result?.feedback.find((f) => f.id === id);
 
@@ -81,7 +86,6 @@ export default function QuizRunner({ quizId, attemptId, locale, items, strings }
       return;
     }
     setResult(data);
-    requestAnimationFrame(() => resultRef.current?.focus());
   }
 
   function move(item: PublicItem, index: number, delta: number) {

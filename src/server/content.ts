@@ -81,6 +81,8 @@ export async function getGlossary() {
 }
 
 const anchorCache = new Map<string, Map<string, string>>();
+// The renderer curls straight quotes in headings; quiz files name sections as written.
+const normaliseHeading = (text: string) => text.trim().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
 /** The URL of a lesson section: the heading's generated id, found by the heading text. */
 export async function lessonSectionHref(locale: Locale, lessonKey: string, section: string | undefined): Promise<string> {
@@ -92,9 +94,9 @@ export async function lessonSectionHref(locale: Locale, lessonKey: string, secti
   if (!anchors) {
     anchors = new Map();
     const entry = await getLessonEntry(locale, lessonKey);
-    if (entry) for (const h of (await render(entry)).headings) anchors.set(h.text.trim(), h.slug);
+    if (entry) for (const h of (await render(entry)).headings) anchors.set(normaliseHeading(h.text), h.slug);
     anchorCache.set(cacheKey, anchors);
   }
-  const slug = anchors.get(section.trim());
+  const slug = anchors.get(normaliseHeading(section));
   return slug ? `${href}#${slug}` : href;
 }

@@ -178,27 +178,26 @@ test('five wrong passwords lock the account for a while, even against the right 
   await signIn(page, PEOPLE.repThrottle.email);
   await expect(page).toHaveURL(/\/en\/$/);
   await page.context().clearCookies();
-  // The browser is ready with the right password before the wrong ones go in.
-  await page.goto('/en/login');
-  await page.getByLabel(en['auth.email']).fill(PEOPLE.repThrottle.email);
-  await page.getByLabel(en['auth.password'], { exact: true }).fill(TEST_PASSWORD);
 
   for (let i = 1; i <= 5; i++) {
     const wrong = await signInFrom('127.0.0.2', PEOPLE.repThrottle.email, `Wrong-guess-${i}x`);
     expect(wrong.status, `wrong password #${i}`).toBe(401);
     expect(wrong.body).toContain(en['auth.badCredentials']);
   }
-  // Now locked (for two seconds after the fifth failure): the right password is refused too.
-  const response = await submit(page, en['auth.submitLogin']);
-  expect(response.status()).toBe(429);
-  expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
-  await expect(page.getByRole('alert')).toContainText(/^Too many attempts\. Please try again in \d+ seconds\.$/);
-  await expect(page.getByRole('link', { name: en['nav.logout'] })).toHaveCount(0);
-  const sixth = await signInFrom('127.0.0.2', PEOPLE.repThrottle.email, 'Wrong-guess-6x');
-  expect(sixth.status).toBe(429);
-  expect(sixth.body).toContain('Too many attempts.');
+  // Locked for two seconds after the fifth failure, so these go straight in. The right password,
+  // even from another address, is refused: the lock is on the account.
+  const throttled = /<div class="notice bad" role="alert"><p>Too many attempts\. Please try again in \d+ seconds\.<\/p><\/div>/;
+  const [sixth, right] = await Promise.all([
+    signInFrom('127.0.0.2', PEOPLE.repThrottle.email, 'Wrong-guess-6x'),
+    signInFrom('127.0.0.3', PEOPLE.repThrottle.email, TEST_PASSWORD),
+  ]);
+  for (const answer of [sixth, right]) {
+    expect(answer.status).toBe(429);
+    expect(answer.body).toMatch(throttled);
+    expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+  }
 
-  // Once the wait is over, the right password works again.
+  // Once the wait is over, the right password works again, in the browser.
   await expect(async () => {
     await page.goto('/en/login');
     await page.getByLabel(en['auth.email']).fill(PEOPLE.repThrottle.email);

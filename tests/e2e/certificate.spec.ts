@@ -11,7 +11,10 @@ const CODE = /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
 
 /** 钱完成's certificate code, read from the certificate page with her session. */
 async function certificateCode(request: APIRequestContext, baseURL: string | undefined): Promise<string> {
-  const response = await request.post('/en/login', { form: { email: PEOPLE.repCert.email, password: TEST_PASSWORD }, headers: { origin: new URL(baseURL as string).origin } });
+  const response = await request.post('/en/login', {
+    form: { email: PEOPLE.repCert.email, password: TEST_PASSWORD },
+    headers: { origin: new URL(baseURL as string).origin },
+  });
   expect(response.url()).toMatch(/\/en\/$/);
   const html = await (await request.get('/en/certificate')).text();
   const code = /data-testid="cert-code">([^<]+)</.exec(html)?.[1] ?? '';
@@ -64,10 +67,13 @@ for (const [locale, lang] of [
     const result = verifier.getByTestId('verify-result');
     await expect(result).toHaveAttribute('data-valid', 'true');
     await expect(result).toContainText(lang === 'en' ? 'This certificate is genuine.' : '这是一份有效的证书。');
-    await expect(result).toContainText(lang === 'en' ? `Holder: ${PEOPLE.repCert.name}. Course: ${COURSE.en}.` : `持有人：${PEOPLE.repCert.name}；课程：${COURSE.zh}`);
+    await expect(result).toContainText(
+      lang === 'en' ? `Holder: ${PEOPLE.repCert.name}. Course: ${COURSE.en}.` : `持有人：${PEOPLE.repCert.name}；课程：${COURSE.zh}`,
+    );
     await expect(result.locator('p')).toHaveCount(3); // verdict, holder and course, date
     const main = (await verifier.locator('main').textContent()) ?? '';
-    for (const secret of [PEOPLE.repCert.email, '@', 'East', '东', 'fairplay.test']) expect(main, `verify page shows ${secret}`).not.toContain(secret);
+    for (const secret of [PEOPLE.repCert.email, '@', 'East', '东', 'fairplay.test'])
+      expect(main, `verify page shows ${secret}`).not.toContain(secret);
     expect(await verifier.content()).not.toContain(PEOPLE.repCert.email);
     await expectNoAxeViolations(verifier);
     // Codes are read from paper: lower case works too.

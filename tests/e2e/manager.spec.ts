@@ -22,15 +22,21 @@ async function signedIn(browser: Browser, email: string, lang: 'en' | 'zh' = 'en
 }
 
 async function tableEmails(page: Page) {
-  return page.getByTestId('people-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-person') ?? ''));
+  return page
+    .getByTestId('people-table')
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-person') ?? ''));
 }
 
 /** The record URL of each person of a team, as that team's manager sees them. */
 async function recordUrls(page: Page) {
   await page.goto('/en/hr/people');
-  return page.getByTestId('people-table').locator('tbody tr').evaluateAll((trs) =>
-    Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-person') ?? '', tr.querySelector('th a')?.getAttribute('href') ?? ''])),
-  );
+  return page
+    .getByTestId('people-table')
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-person') ?? '', tr.querySelector('th a')?.getAttribute('href') ?? ''])),
+    );
 }
 
 for (const key of ['east', 'west'] as const) {
@@ -62,17 +68,20 @@ for (const key of ['east', 'west'] as const) {
     expect(await tableEmails(page)).toEqual([]);
     await page.goto(`/${lang}/hr/people`);
     for (const p of others) await expect(page.locator('main')).not.toContainText(p.name);
-    await expectNoAxeViolations(page);
+    if (key === 'east') await expectNoAxeViolations(page);
 
     // The dashboard: the scope notice, one team, and nobody from the other team.
     await page.goto(`/${lang}/hr/`);
     await expect(page.getByText(lang === 'en' ? 'You are seeing the teams you manage.' : '你看到的是你所管理团队的记录。')).toBeVisible();
-    const teamTable = page.locator('.chart-pair table', { has: page.locator('caption', { hasText: lang === 'en' ? 'Completion by team' : '各团队完成率' }) });
+    const teamTable = page.locator('.chart-pair table', {
+      has: page.locator('caption', { hasText: lang === 'en' ? 'Completion by team' : '各团队完成率' }),
+    });
     await expect(teamTable.locator('tbody th')).toHaveText([team.name]);
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).not.toContain(TEAM[team.other].name);
     for (const p of others) expect(main).not.toContain(p.email);
-    await expectNoAxeViolations(page);
+    // (Axe on the manager's view of each page once: the people table in English, the dashboard in Chinese.)
+    if (key === 'west') await expectNoAxeViolations(page);
 
     // The CSV: only the team's people, and all of the team's fixture people.
     const csvResponse = await page.request.get('/api/hr/completions.csv');
@@ -119,7 +128,12 @@ test('a manager cannot open the record of someone in a team they do not manage',
   await expect(east.page.getByRole('button', { name: 'Deactivate' })).toHaveCount(0);
   await expectNoAxeViolations(east.page);
   // Posting the HR forms by hand is refused too, and changes nothing.
-  for (const form of [{ intent: 'deactivate' }, { intent: 'reset' }, { intent: 'update', name: 'Renamed', email: PEOPLE.repEast.email, role: 'manager', team: 'team-east' }]) {
+  const forms: Record<string, string>[] = [
+    { intent: 'deactivate' },
+    { intent: 'reset' },
+    { intent: 'update', name: 'Renamed', email: PEOPLE.repEast.email, role: 'manager', team: 'team-east' },
+  ];
+  for (const form of forms) {
     const response = await east.page.request.post(eveUrl, { form, headers: { origin: new URL(east.page.url()).origin }, maxRedirects: 0 });
     expect(response.status(), form.intent).toBe(403);
   }
@@ -152,7 +166,14 @@ test('a manager gets 403 on the HR-only pages, and the records menu does not off
   await expect(nav.getByRole('link')).toHaveText(['Overview', 'People']);
   await expect(page.getByRole('link', { name: 'Add a person' })).toHaveCount(0);
   for (const lang of ['en', 'zh'] as const) {
-    for (const path of ['/hr/assignments', '/hr/import', '/hr/audit', '/hr/scenarios/', '/hr/scenarios/registered-lead', '/hr/people/new']) {
+    for (const path of [
+      '/hr/assignments',
+      '/hr/import',
+      '/hr/audit',
+      '/hr/scenarios/',
+      '/hr/scenarios/registered-lead',
+      '/hr/people/new',
+    ]) {
       const response = await page.goto(`/${lang}${path}`);
       expect(response?.status(), `${lang}${path}`).toBe(403);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('403');

@@ -38,7 +38,10 @@ interface Attempt {
 const attempts = (): Attempt[] => [
   { path: '/hr/people/new', form: { intent: 'person', name: 'Mallory Sneak', email: 'mallory.sneak@evil.example', role: 'hr', team: '' } },
   { path: '/hr/people/new', form: { intent: 'team', teamName: 'Evil Team' } },
-  { path: '/hr/import', multipart: { intent: 'confirm', csv: 'name,email,team,role\nMallory Import,mallory.import@evil.example,Evil Import,hr\n' } },
+  {
+    path: '/hr/import',
+    multipart: { intent: 'confirm', csv: 'name,email,team,role\nMallory Import,mallory.import@evil.example,Evil Import,hr\n' },
+  },
   { path: '/hr/assignments', form: { intent: 'add', target: `person:${guardId}`, due: '2020-01-01', recur: '' } },
   { path: `/hr/people/${guardId}`, form: { intent: 'update', name: 'Pwned Guard', email: PEOPLE.repGuard.email, role: 'hr', team: '' } },
   { path: `/hr/people/${guardId}`, form: { intent: 'reset' } },
@@ -47,7 +50,11 @@ const attempts = (): Attempt[] => [
 ];
 
 async function post(api: APIRequestContext, path: string, a: Attempt) {
-  return api.post(path, { ...(a.form ? { form: a.form } : { multipart: a.multipart as Record<string, string> }), headers: { origin: baseURL }, maxRedirects: 0 });
+  return api.post(path, {
+    ...(a.form ? { form: a.form } : { multipart: a.multipart as Record<string, string> }),
+    headers: { origin: baseURL },
+    maxRedirects: 0,
+  });
 }
 
 /** HR checks that none of the attempted changes happened. */
@@ -151,7 +158,11 @@ test('a deep link to the records area comes back after signing in', async ({ pag
 test('signing in never sends you to another site', async () => {
   for (const next of ['https://evil.example/', '//evil.example/', '/\\evil.example/']) {
     const api = await client();
-    const response = await api.post(`/en/login?next=${encodeURIComponent(next)}`, { form: { email: PEOPLE.repGuard.email, password: TEST_PASSWORD, next }, headers: { origin: baseURL }, maxRedirects: 0 });
+    const response = await api.post(`/en/login?next=${encodeURIComponent(next)}`, {
+      form: { email: PEOPLE.repGuard.email, password: TEST_PASSWORD, next },
+      headers: { origin: baseURL },
+      maxRedirects: 0,
+    });
     expect(response.status(), next).toBe(303);
     expect(response.headers().location, next).toBe('/en/');
     await api.dispose();
@@ -160,13 +171,21 @@ test('signing in never sends you to another site', async () => {
 
 test('a cross-site form POST to the sign-in page is refused by the origin check', async () => {
   const api = await client();
-  const response = await api.post('/en/login', { form: { email: PEOPLE.repGuard.email, password: TEST_PASSWORD }, headers: { origin: 'http://evil.example' }, maxRedirects: 0 });
+  const response = await api.post('/en/login', {
+    form: { email: PEOPLE.repGuard.email, password: TEST_PASSWORD },
+    headers: { origin: 'http://evil.example' },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(403);
   expect(await response.text()).toMatch(/cross-site/i);
   // Not signed in by it.
   expect((await api.get('/api/me/export.json')).status()).toBe(401);
   // The same form from the portal's own origin works.
-  const ok = await api.post('/en/login', { form: { email: PEOPLE.repGuard.email, password: TEST_PASSWORD }, headers: { origin: baseURL }, maxRedirects: 0 });
+  const ok = await api.post('/en/login', {
+    form: { email: PEOPLE.repGuard.email, password: TEST_PASSWORD },
+    headers: { origin: baseURL },
+    maxRedirects: 0,
+  });
   expect(ok.status()).toBe(303);
   expect((await api.get('/api/me/export.json')).status()).toBe(200);
   await api.dispose();
@@ -186,7 +205,13 @@ test('the personal data export: 401 anonymous; signed in, your own data and no p
   const text = await response.text();
   expect(text).not.toMatch(/passwordHash|\$argon2/);
   const data = JSON.parse(text);
-  expect(data.profile).toMatchObject({ email: PEOPLE.repGuard.email, name: PEOPLE.repGuard.name, role: 'rep', teamName: 'West', active: true });
+  expect(data.profile).toMatchObject({
+    email: PEOPLE.repGuard.email,
+    name: PEOPLE.repGuard.name,
+    role: 'rep',
+    teamName: 'West',
+    active: true,
+  });
   expect(data.profile.id).toBe(guardId);
   for (const key of ['lessons', 'quizAttempts', 'scenarioRuns', 'assessments', 'reviewCards']) expect(data, key).toHaveProperty(key);
   expect(text).not.toContain(PEOPLE.repWest.email);
@@ -199,7 +224,10 @@ test.describe('the actions behind quizzes and role-plays', () => {
 
   async function action(api: APIRequestContext, name: string, body: unknown) {
     // A Buffer is sent byte for byte (Playwright would JSON-encode a string that is not JSON).
-    return api.post(`/_actions/${name}`, { headers: { 'content-type': 'application/json' }, data: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
+    return api.post(`/_actions/${name}`, {
+      headers: { 'content-type': 'application/json' },
+      data: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+    });
   }
   /** Gus's stored data, without the export time. */
   async function myData(api: APIRequestContext) {
@@ -250,7 +278,13 @@ test.describe('the actions behind quizzes and role-plays', () => {
       ['answer key with odd characters', 'submitQuiz', { ...validQuiz, answers: { '../../etc': 'a' } }],
       ['unknown quiz', 'submitQuiz', { ...validQuiz, quizId: 'no-such-quiz' }],
       ['extra top-level key', 'submitQuiz', { ...validQuiz, role: 'hr' }],
-      ['constructor key at the top', 'submitQuiz', JSON.parse(`{"quizId":"communication","attemptId":"guard-attempt-2","locale":"en","answers":{},"constructor":{"prototype":{"polluted":true}}}`)],
+      [
+        'constructor key at the top',
+        'submitQuiz',
+        JSON.parse(
+          `{"quizId":"communication","attemptId":"guard-attempt-2","locale":"en","answers":{},"constructor":{"prototype":{"polluted":true}}}`,
+        ),
+      ],
       ['a list instead of an object', 'submitQuiz', [validQuiz]],
       ['null body', 'submitQuiz', null],
       ['unknown role-play', 'saveScenarioRun', { ...validRun, scenarioId: 'no-such-role-play' }],
@@ -259,8 +293,16 @@ test.describe('the actions behind quizzes and role-plays', () => {
       ['run id too short', 'saveScenarioRun', { ...validRun, runId: 'x' }],
       ['too many choices', 'saveScenarioRun', { ...validRun, choices: Array.from({ length: 201 }, () => ({ node: 'a', choice: 'b' })) }],
       ['huge node name', 'saveScenarioRun', { ...validRun, choices: [{ node: huge, choice: 'b' }] }],
-      ['__proto__ at the top', 'saveScenarioRun', `{"scenarioId":"registered-lead","runId":"guard-run-0002","choices":[],"__proto__":{"role":"hr"}}`],
-      ['__proto__ inside a choice', 'saveScenarioRun', `{"scenarioId":"registered-lead","runId":"guard-run-0003","choices":[{"node":"a","choice":"b","__proto__":{"x":1}}]}`],
+      [
+        '__proto__ at the top',
+        'saveScenarioRun',
+        `{"scenarioId":"registered-lead","runId":"guard-run-0002","choices":[],"__proto__":{"role":"hr"}}`,
+      ],
+      [
+        '__proto__ inside a choice',
+        'saveScenarioRun',
+        `{"scenarioId":"registered-lead","runId":"guard-run-0003","choices":[{"node":"a","choice":"b","__proto__":{"x":1}}]}`,
+      ],
     ];
     for (const [what, name, body] of cases) await expectRefused(await action(gus, name, body), what);
     // Nothing was saved, and nothing got polluted.
@@ -276,7 +318,11 @@ test.describe('the actions behind quizzes and role-plays', () => {
     const gus = await client(PEOPLE.repGuard.email);
     const before = await myData(gus);
     for (const answers of ['{"__proto__":"a"}', '{"__proto__":{"pick-the-moment":"a"}}']) {
-      const response = await action(gus, 'submitQuiz', `{"quizId":"communication","attemptId":"guard-proto-${answers.length}","locale":"en","answers":${answers}}`);
+      const response = await action(
+        gus,
+        'submitQuiz',
+        `{"quizId":"communication","attemptId":"guard-proto-${answers.length}","locale":"en","answers":${answers}}`,
+      );
       await expectRefused(response, `answers ${answers}`);
     }
     expect(await myData(gus)).toEqual(before);
@@ -286,7 +332,8 @@ test.describe('the actions behind quizzes and role-plays', () => {
   test('a body that is not JSON is refused with 400, not a server error', async () => {
     const gus = await client(PEOPLE.repGuard.email);
     const before = await myData(gus);
-    for (const body of ['not json', '{"quizId":"communication"', '{"quizId":"communication",}']) await expectRefused(await action(gus, 'submitQuiz', body), `body ${body}`);
+    for (const body of ['not json', '{"quizId":"communication"', '{"quizId":"communication",}'])
+      await expectRefused(await action(gus, 'submitQuiz', body), `body ${body}`);
     await expectRefused(await action(gus, 'saveScenarioRun', '{"scenarioId":'), 'truncated role-play body');
     expect(await myData(gus)).toEqual(before);
     await gus.dispose();
