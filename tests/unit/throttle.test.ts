@@ -103,3 +103,14 @@ describe('sign-in throttle', () => {
     expect(signInThrottle()).toBeInstanceOf(Throttle);
   });
 });
+
+describe('addresses', () => {
+  it('give twenty free failures before waiting, since many people can share one', () => {
+    const now = 1_000_000;
+    const throttle = new Throttle(() => now);
+    for (let i = 0; i < 19; i++) throttle.fail('address:10.0.0.1');
+    expect(throttle.retryAfter('address:10.0.0.1')).toBe(0);
+    throttle.fail('address:10.0.0.1');
+    expect(throttle.retryAfter('address:10.0.0.1')).toBe(2000);
+  });
+});

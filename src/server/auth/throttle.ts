@@ -1,9 +1,11 @@
 /**
- * Sign-in throttling, per account and per address: the first five failures are free, then each
+ * Sign-in throttling, per account (five free failures) and per address (twenty), then each
  * further failure doubles the wait (2 s, 4 s, ... up to 15 minutes). Kept in memory: one server
  * owns the data folder, and a restart forgetting the counters is acceptable.
  */
 const FREE_FAILURES = 5;
+// Many people can share one address (an office behind one gateway), so an address gets more room.
+const ADDRESS_FREE_FAILURES = 20;
 const BASE_MS = 2000;
 const MAX_MS = 15 * 60 * 1000;
 const FORGET_MS = 60 * 60 * 1000;
@@ -37,7 +39,8 @@ export class Throttle {
     const entry = this.#entries.get(key) ?? { failures: 0, lockedUntil: 0, last: 0 };
     entry.failures += 1;
     entry.last = this.now();
-    if (entry.failures >= FREE_FAILURES) entry.lockedUntil = this.now() + Math.min(MAX_MS, BASE_MS * 2 ** (entry.failures - FREE_FAILURES));
+    const free = key.startsWith('address:') ? ADDRESS_FREE_FAILURES : FREE_FAILURES;
+    if (entry.failures >= free) entry.lockedUntil = this.now() + Math.min(MAX_MS, BASE_MS * 2 ** (entry.failures - free));
     this.#entries.set(key, entry);
     if (this.#entries.size > 50_000) this.#prune();
   }
