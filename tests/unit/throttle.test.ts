@@ -105,7 +105,7 @@ describe('sign-in throttle', () => {
 });
 
 describe('addresses', () => {
-  it('give twenty free failures before waiting, since many people can share one', () => {
+  test('give twenty free failures before waiting, since many people can share one', () => {
     const now = 1_000_000;
     const throttle = new Throttle(() => now);
     for (let i = 0; i < 19; i++) throttle.fail('address:10.0.0.1');
