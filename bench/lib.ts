@@ -618,6 +618,45 @@ export async function timeSaves(
   return { ms, errors };
 }
 
+/**
+ * Users with think time: each signed-in user waits a random (exponential) pause averaging
+ * 1/`ratePerUser` s, saves, waits for the answer, and repeats, for `seconds`. Unlike autocannon's
+ * paced mode, which sends every connection's request at the start of each second (a burst of 64),
+ * arrivals here are spread out, as they are when people click "mark read".
+ */
+export async function usersWithThinkTime(
+  origin: string,
+  path: string,
+  cookies: string[],
+  seconds: number,
+  ratePerUser: number,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let errors = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      for (;;) {
+        await sleep((-Math.log(1 - Math.random()) / ratePerUser) * 1000);
+        if (performance.now() >= until) return;
+        try {
+          const res = await httpRequest(origin, 'POST', path, { cookie, sockets: cookies.length });
+          statusCodes[res.status] = (statusCodes[res.status] ?? 0) + 1;
+          if (res.status === 303) latencies.push(res.ms);
+          else errors++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const total = Object.values(statusCodes).reduce((sum, n) => sum + n, 0);
+  return { seconds: elapsed, requests: total, requestsPerSecond: total / elapsed, latency: stats(latencies), errors, statusCodes };
+}
+
 export interface LoadResult {
   seconds: number;
   requests: number;

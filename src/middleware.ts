@@ -19,6 +19,22 @@ const securityHeaders = defineMiddleware(async (_context, next) => {
   return response;
 });
 
+/** A body that is not JSON sent to an action gets a clear 400, not the framework's 500. */
+const actionBodies = defineMiddleware(async (ctx, next) => {
+  if (
+    ctx.request.method === 'POST' &&
+    ctx.url.pathname.startsWith('/_actions/') &&
+    ctx.request.headers.get('content-type')?.includes('application/json')
+  ) {
+    try {
+      JSON.parse(await ctx.request.clone().text());
+    } catch {
+      return Response.json({ error: 'The request body is not valid JSON.' }, { status: 400 });
+    }
+  }
+  return next();
+});
+
 /** Locale from the path (or the remembered choice), the translator, and the signed-in user. */
 const context = defineMiddleware(async (ctx, next) => {
   const first = ctx.url.pathname.split('/')[1];
@@ -52,4 +68,4 @@ const context = defineMiddleware(async (ctx, next) => {
   return next();
 });
 
-export const onRequest = sequence(securityHeaders, context);
+export const onRequest = sequence(securityHeaders, actionBodies, context);

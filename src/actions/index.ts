@@ -34,6 +34,11 @@ export const server = {
       const user = requireUser(context.locals);
       const quiz = await getQuiz(input.quizId);
       if (!quiz) throw new ActionError({ code: 'NOT_FOUND', message: `No quiz "${input.quizId}"` });
+      // Every question must be answered (the form insists too); this also refuses answers whose
+      // keys zod dropped, such as "__proto__".
+      const missing = quiz.items.filter((item) => !Object.hasOwn(input.answers, item.id));
+      if (missing.length)
+        throw new ActionError({ code: 'BAD_REQUEST', message: context.locals.t('quiz.unansweredServer', { count: missing.length }) });
       const grade = gradeQuiz(quiz, input.answers as Record<string, Answer>);
       const { attempt } = await saveQuizAttempt(user.id, {
         id: input.attemptId,

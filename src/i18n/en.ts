@@ -398,6 +398,7 @@ const en: Record<MessageKey, string> = {
   'verify.invalid': 'No certificate has this code. Check that it was typed correctly.',
   'common.colon': ': ',
   'lesson.breadcrumb': 'You are here',
-  'scenario.finishedSaved': "This run is saved to your finished runs.",
+  'scenario.finishedSaved': 'This run is saved to your finished runs.',
+  'quiz.unansweredServer': '{count} questions are not answered; answer every question, then submit.',
 };
 export default en;

@@ -388,7 +388,8 @@ const zh = {
   'verify.invalid': '找不到这个编号的证书。请核对编号是否输入正确。',
   'common.colon': '：',
   'lesson.breadcrumb': '当前位置',
-  'scenario.finishedSaved': "这次演练已保存到你的完成记录。",
+  'scenario.finishedSaved': '这次演练已保存到你的完成记录。',
+  'quiz.unansweredServer': '还有 {count} 道题没有作答，请全部回答后再提交。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,5 +1,5 @@
 import { appendFile, open, truncate } from 'node:fs/promises';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile, readValidatedSync, StoreFileError, writeFileDurablySync } from './durable-file.ts';
@@ -62,6 +62,13 @@ export class JsonStore {
       org.data = orgData ?? org.data;
       const store = new JsonStore(dir, org, release);
       for (const name of readdirSync(join(dir, 'people'))) {
+        // A crash between writing a temp file and renaming it leaves the temp file behind; the
+        // real file still holds the last acknowledged save, so a leftover of another (dead: we hold the
+        // lock) process can go.
+        if (name.startsWith('.') && name.endsWith('.tmp') && !name.includes(`.${process.pid}.`)) {
+          rmSync(join(dir, 'people', name), { force: true });
+          continue;
+        }
         if (!name.endsWith('.json') || name.startsWith('.')) continue;
         const path = join(dir, 'people', name);
         const doc = readValidatedSync(path, personDocSchema);
