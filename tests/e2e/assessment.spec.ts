@@ -10,7 +10,9 @@ import { expectNoAxeViolations, signIn } from './helpers.ts';
 
 /** The self-assessments as written; the tests score them on their own to know what to expect. */
 type L = { zh: string; en: string };
-type Item = { id: string; type: 'forced'; a: { dimension: string }; b: { dimension: string } } | { id: string; type: 'scale'; dimension: string; reverse?: boolean };
+type Item =
+  | { id: string; type: 'forced'; a: { dimension: string }; b: { dimension: string } }
+  | { id: string; type: 'scale'; dimension: string; reverse?: boolean };
 interface Assessment {
   id: string;
   title: L;
@@ -25,7 +27,9 @@ const EMOTION = load('emotion-check');
 const courseId = (parse(readFileSync(join(root, 'content', 'course.yaml'), 'utf8')) as { id: string }).id;
 const moduleIds = (parse(readFileSync(join(root, 'content', 'course.yaml'), 'utf8')) as { modules: { id: string }[] }).modules
   .map((m) => m.id)
-  .filter((m) => existsSync(join(root, 'content', 'lessons', 'en', m)) && readdirSync(join(root, 'content', 'lessons', 'en', m)).length > 0);
+  .filter(
+    (m) => existsSync(join(root, 'content', 'lessons', 'en', m)) && readdirSync(join(root, 'content', 'lessons', 'en', m)).length > 0,
+  );
 const scenarioExists = (id: string) => existsSync(join(root, 'content', 'scenarios', `${id}.yaml`));
 
 // Thirty radio groups filled by hand, twice: slow on a busy machine.
@@ -62,7 +66,9 @@ function score(a: Assessment, answers: Answers): Record<string, number> {
       add(item.dimension, (value - 1) / 4);
     }
   }
-  return Object.fromEntries(a.dimensions.map((d) => [d.id, possible[d.id] ? Math.round(((earned[d.id] ?? 0) / (possible[d.id] ?? 1)) * 100) : 0]));
+  return Object.fromEntries(
+    a.dimensions.map((d) => [d.id, possible[d.id] ? Math.round(((earned[d.id] ?? 0) / (possible[d.id] ?? 1)) * 100) : 0]),
+  );
 }
 
 const levelKey = (s: number) => (s < 40 ? 'low' : s < 70 ? 'middle' : 'high');
@@ -93,13 +99,22 @@ async function submit(page: Page, label = en['assessment.submit']) {
 }
 
 const savedResults = async (page: Page, id: string) =>
-  ((await (await page.request.get('/api/me/export.json')).json()) as { assessments: { assessmentId: string; scores: Record<string, number> }[] }).assessments.filter((r) => r.assessmentId === id);
+  (
+    (await (await page.request.get('/api/me/export.json')).json()) as {
+      assessments: { assessmentId: string; scores: Record<string, number> }[];
+    }
+  ).assessments.filter((r) => r.assessmentId === id);
 
 /** The figures in the chart's table, per dimension label: [this result, previous result?]. */
 async function chartTable(page: Page) {
   const rows = page.locator('figure.chart table tbody tr');
   return Object.fromEntries(
-    await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent?.trim() ?? '', [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))])),
+    await rows.evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.querySelector('th')?.textContent?.trim() ?? '',
+        [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)),
+      ]),
+    ),
   ) as Record<string, number[]>;
 }
 
@@ -128,7 +143,9 @@ async function expectResults(page: Page, a: Assessment, scores: Record<string, n
   expect(hrefs.length).toBeGreaterThan(0);
 }
 
-test('the conflict-style profile: privacy first, missing answers kept, results, and a retake beside the earlier result', async ({ page }) => {
+test('the conflict-style profile: privacy first, missing answers kept, results, and a retake beside the earlier result', async ({
+  page,
+}) => {
   await signIn(page, PEOPLE.repAssess.email);
   await page.goto('/en/assessments/');
   await expect(page.getByText(en['assessment.privacy'])).toBeVisible();
@@ -140,7 +157,11 @@ test('the conflict-style profile: privacy first, missing answers kept, results, 
   // The privacy notice comes before the first question.
   const notice = page.getByTestId('privacy-notice');
   await expect(notice).toHaveText(en['assessment.privacy']);
-  expect(await notice.evaluate((n) => !!(n.compareDocumentPosition(document.querySelector('form.assessment-form') as Node) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+  expect(
+    await notice.evaluate(
+      (n) => !!(n.compareDocumentPosition(document.querySelector('form.assessment-form') as Node) & Node.DOCUMENT_POSITION_FOLLOWING),
+    ),
+  ).toBe(true);
   await expectNoAxeViolations(page);
 
   // Leave three items out: they are named, and every answer given is still ticked.

@@ -20,7 +20,10 @@ async function submit(page: Page, button: string) {
 test.describe('first-run setup on an empty server', () => {
   test.use({ baseURL: `http://localhost:${PORTS.empty}`, locale: 'en-GB' });
 
-  test('every page leads to setup; bad input creates nothing; the first HR account signs in; setup is then gone', async ({ page, browser }) => {
+  test('every page leads to setup; bad input creates nothing; the first HR account signs in; setup is then gone', async ({
+    page,
+    browser,
+  }) => {
     for (const path of ['/', '/zh/courses/customer-conflicts/', '/zh/login', '/en/hr/', '/en/account', '/en/']) {
       await page.goto(path);
       await expect(page, `${path} should lead to setup`).toHaveURL(/\/setup$/);
@@ -38,9 +41,27 @@ test.describe('first-run setup on an empty server', () => {
       return submit(page, en['setup.submit']);
     };
     const bad = [
-      { email: 'hana@first.test', password: 'Strong-start-42', repeat: 'Strong-start-43', field: en['auth.passwordRepeat'], message: en['auth.problem.mismatch'] },
-      { email: 'hana@first.test', password: 'Ab-1', repeat: 'Ab-1', field: en['auth.password'], message: en['auth.problem.too-short'].replace('{min}', '10') },
-      { email: 'not-an-email', password: 'Strong-start-42', repeat: 'Strong-start-42', field: en['auth.email'], message: en['form.badEmail'] },
+      {
+        email: 'hana@first.test',
+        password: 'Strong-start-42',
+        repeat: 'Strong-start-43',
+        field: en['auth.passwordRepeat'],
+        message: en['auth.problem.mismatch'],
+      },
+      {
+        email: 'hana@first.test',
+        password: 'Ab-1',
+        repeat: 'Ab-1',
+        field: en['auth.password'],
+        message: en['auth.problem.too-short'].replace('{min}', '10'),
+      },
+      {
+        email: 'not-an-email',
+        password: 'Strong-start-42',
+        repeat: 'Strong-start-42',
+        field: en['auth.email'],
+        message: en['form.badEmail'],
+      },
     ];
     for (const attempt of bad) {
       const response = await fill('Hana Admin', attempt.email, attempt.password, attempt.repeat);
@@ -143,7 +164,11 @@ test('a wrong password and an unknown email get the same answer', async ({ page 
  * A sign-in POST sent from another loopback address, so the per-address throttle this test
  * trips does not also lock out the other journeys signing in from 127.0.0.1 meanwhile.
  */
-function signInFrom(localAddress: string, email: string, password: string): Promise<{ status: number; body: string; retryAfter: string | undefined }> {
+function signInFrom(
+  localAddress: string,
+  email: string,
+  password: string,
+): Promise<{ status: number; body: string; retryAfter: string | undefined }> {
   const body = new URLSearchParams({ email, password }).toString();
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -153,7 +178,11 @@ function signInFrom(localAddress: string, email: string, password: string): Prom
         path: '/en/login',
         method: 'POST',
         localAddress,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${PORTS.seeded}`, 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: `http://127.0.0.1:${PORTS.seeded}`,
+          'content-length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         let text = '';

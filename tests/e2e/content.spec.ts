@@ -50,7 +50,9 @@ for (const lang of ['zh', 'en'] as const) {
 }
 
 test('the glossary lists every term, each with an anchor, in both languages', async ({ page }) => {
-  const glossary = parse(readFileSync(join(root, 'content', 'glossary.yaml'), 'utf8')) as { terms: { id: string; term: { zh: string; en: string } }[] };
+  const glossary = parse(readFileSync(join(root, 'content', 'glossary.yaml'), 'utf8')) as {
+    terms: { id: string; term: { zh: string; en: string } }[];
+  };
   const ids = glossary.terms.map((t) => t.id);
   expect(ids.length).toBeGreaterThan(5);
   for (const lang of ['zh', 'en'] as const) {

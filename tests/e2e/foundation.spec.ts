@@ -97,7 +97,15 @@ test('security headers on every response', async ({ request }) => {
 
 test.describe('accessibility', () => {
   for (const lang of ['zh', 'en'] as const) {
-    for (const path of ['/', '/courses/customer-conflicts/', '/courses/customer-conflicts/communication/', '/courses/customer-conflicts/emotion-management/staying-composed', '/glossary', '/login', '/no-such-page']) {
+    for (const path of [
+      '/',
+      '/courses/customer-conflicts/',
+      '/courses/customer-conflicts/communication/',
+      '/courses/customer-conflicts/emotion-management/staying-composed',
+      '/glossary',
+      '/login',
+      '/no-such-page',
+    ]) {
       test(`axe: /${lang}${path}`, async ({ page }) => {
         await page.goto(`/${lang}${path}`);
         await expectNoAxeViolations(page);

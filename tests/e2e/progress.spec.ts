@@ -29,13 +29,20 @@ test('an anonymous reader is asked to sign in to save progress', async ({ page }
   await page.goto(`${COURSE}${LESSON}`);
   const panel = page.locator('#progress');
   await expect(panel).toContainText(en['lesson.signInToSave']);
-  await expect(panel.getByRole('link', { name: en['nav.login'] })).toHaveAttribute('href', `/en/login?next=${encodeURIComponent(`${COURSE}${LESSON}`)}`);
+  await expect(panel.getByRole('link', { name: en['nav.login'] })).toHaveAttribute(
+    'href',
+    `/en/login?next=${encodeURIComponent(`${COURSE}${LESSON}`)}`,
+  );
   await expect(page.getByRole('button', { name: en['lesson.markRead'] })).toHaveCount(0);
   await page.goto(COURSE);
   await expect(page.getByText(en['course.signInToSave'])).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   // Posting the form anyway saves nothing and asks for a sign-in.
-  const post = await page.request.post(`${COURSE}${LESSON}`, { headers: { origin: `http://localhost:${PORTS.seeded}` }, form: {}, maxRedirects: 0 });
+  const post = await page.request.post(`${COURSE}${LESSON}`, {
+    headers: { origin: `http://localhost:${PORTS.seeded}` },
+    form: {},
+    maxRedirects: 0,
+  });
   expect(post.status()).toBe(302);
   expect(post.headers().location).toContain('/en/login?next=');
 });
@@ -70,7 +77,10 @@ test('mark a lesson read without JavaScript; the catalogue, progress bars and ne
   // The catalogue: a check on that lesson only, and both bars moved.
   await page.goto(COURSE);
   const expected = expectedPercents();
-  const lessonRow = page.locator(communication).locator('.lesson-list li').filter({ has: page.locator(`a[href="${COURSE}${LESSON}"]`) });
+  const lessonRow = page
+    .locator(communication)
+    .locator('.lesson-list li')
+    .filter({ has: page.locator(`a[href="${COURSE}${LESSON}"]`) });
   await expect(lessonRow.getByLabel(en['course.read'])).toBeVisible();
   await expect(page.locator(communication).locator('.lesson-list .check')).toHaveCount(1);
   await expect(page.locator('.module-list .check')).toHaveCount(1);

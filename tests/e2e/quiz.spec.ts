@@ -21,12 +21,17 @@ interface Item {
   feedback?: L;
   ref: { lesson: string; section?: L };
 }
-const QUIZ = parse(readFileSync(join(process.cwd(), 'content', 'quizzes', 'communication.yaml'), 'utf8')) as { id: string; passMark: number; items: Item[] };
+const QUIZ = parse(readFileSync(join(process.cwd(), 'content', 'quizzes', 'communication.yaml'), 'utf8')) as {
+  id: string;
+  passMark: number;
+  items: Item[];
+};
 const ITEMS = QUIZ.items;
 const N = ITEMS.length;
 const QUIZ_URL = `/en/quizzes/${QUIZ.id}`;
 const MODULE_URL = '/en/courses/customer-conflicts/communication/';
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
+const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
 
 /** Page text made comparable with the YAML: entities decoded, JSON escapes and all whitespace dropped. */
 function normalise(text: string): string {
@@ -79,7 +84,8 @@ async function answerAll(page: Page, mode: 'right' | 'wrong') {
         const steps = (item.steps ?? []).map((s) => s.text.en);
         if (mode === 'wrong') {
           // Keep the shuffled order unless it happens to be the right one.
-          if ((await currentOrder(li)).join('|') === steps.join('|')) await li.getByRole('button', { name: `${en['quiz.moveDown']}: ${steps[0]}` }).click();
+          if ((await currentOrder(li)).join('|') === steps.join('|'))
+            await li.getByRole('button', { name: `${en['quiz.moveDown']}: ${steps[0]}` }).click();
           expect((await currentOrder(li)).join('|')).not.toBe(steps.join('|'));
           break;
         }
@@ -95,14 +101,21 @@ async function answerAll(page: Page, mode: 'right' | 'wrong') {
 }
 
 const exportMe = async (page: Page) =>
-  (await (await page.request.get('/api/me/export.json')).json()) as { quizAttempts: { id: string; quizId: string; correct: number; passed: boolean }[] };
+  (await (await page.request.get('/api/me/export.json')).json()) as {
+    quizAttempts: { id: string; quizId: string; correct: number; passed: boolean }[];
+  };
 
 test('the answer key never reaches the browser before submitting', async ({ page }) => {
   await signIn(page, PEOPLE.repQuiz.email);
   for (const lang of ['en', 'zh'] as const) {
     const bodies: Promise<{ url: string; text: string }>[] = [];
     const listener = (r: import('@playwright/test').Response) => {
-      bodies.push(r.text().then((text) => ({ url: r.url(), text }), () => ({ url: r.url(), text: '' })));
+      bodies.push(
+        r.text().then(
+          (text) => ({ url: r.url(), text }),
+          () => ({ url: r.url(), text: '' }),
+        ),
+      );
     };
     page.on('response', listener);
     const response = await page.goto(`/${lang}/quizzes/${QUIZ.id}`);
@@ -188,12 +201,17 @@ test('fail with feedback on every item, retake and pass; history, module page an
   await page.getByRole('button', { name: en['quiz.submit'] }).click();
 
   await expect(page.getByRole('heading', { name: en['quiz.resultFailed'] })).toBeVisible();
-  await expect(page.getByTestId('quiz-score')).toHaveText(fill(en['quiz.scoreLine'], { correct: 0, total: N, percent: 0, pass: Math.round(QUIZ.passMark * 100) }));
+  await expect(page.getByTestId('quiz-score')).toHaveText(
+    fill(en['quiz.scoreLine'], { correct: 0, total: N, percent: 0, pass: Math.round(QUIZ.passMark * 100) }),
+  );
   const feedback = page.getByTestId('item-feedback');
   await expect(feedback).toHaveCount(N);
   await expect(feedback.filter({ hasText: `✗ ${en['quiz.incorrect']}` })).toHaveCount(N);
   // Each item explains itself and links to the lesson section that teaches it.
-  for (const item of ITEMS) await expect(page.locator(`li[data-item="${item.id}"]`).getByTestId('item-feedback')).toContainText(item.explanation.en.replace(/\s+/g, ' ').trim());
+  for (const item of ITEMS)
+    await expect(page.locator(`li[data-item="${item.id}"]`).getByTestId('item-feedback')).toContainText(
+      item.explanation.en.replace(/\s+/g, ' ').trim(),
+    );
   const lessonPages = new Map<string, string>();
   const noAnchor: string[] = [];
   for (const item of ITEMS) {
@@ -220,7 +238,9 @@ test('fail with feedback on every item, retake and pass; history, module page an
   await answerAll(page, 'right');
   await page.getByRole('button', { name: en['quiz.submit'] }).click();
   await expect(page.getByRole('heading', { name: en['quiz.resultPassed'] })).toBeVisible();
-  await expect(page.getByTestId('quiz-score')).toHaveText(fill(en['quiz.scoreLine'], { correct: N, total: N, percent: 100, pass: Math.round(QUIZ.passMark * 100) }));
+  await expect(page.getByTestId('quiz-score')).toHaveText(
+    fill(en['quiz.scoreLine'], { correct: N, total: N, percent: 100, pass: Math.round(QUIZ.passMark * 100) }),
+  );
   await expect(page.getByTestId('item-feedback').filter({ hasText: `✓ ${en['quiz.correct']}` })).toHaveCount(N);
 
   // Both attempts are on record, newest first.
@@ -233,7 +253,9 @@ test('fail with feedback on every item, retake and pass; history, module page an
   await expect(rows.nth(1)).toContainText(en['quiz.failed']);
 
   await page.goto(MODULE_URL);
-  await expect(page.locator('li', { has: page.getByRole('link', { name: new RegExp(`^${en['course.quiz']}`) }) })).toContainText(`✓ ${en['course.passed']}`);
+  await expect(page.locator('li', { has: page.getByRole('link', { name: new RegExp(`^${en['course.quiz']}`) }) })).toContainText(
+    `✓ ${en['course.passed']}`,
+  );
 
   // Every item missed in the failed attempt is waiting in the review queue.
   await page.goto('/en/');
@@ -283,14 +305,19 @@ test('the quiz page ships under 90 KB of JavaScript (gzip)', async ({ page }) =>
   const scripts = new Map<string, Promise<number>>();
   page.on('response', (r) => {
     if (r.request().resourceType() === 'script' && !scripts.has(r.url()))
-      scripts.set(r.url(), r.body().then((b) => gzipSync(b, { level: 9 }).length));
+      scripts.set(
+        r.url(),
+        r.body().then((b) => gzipSync(b, { level: 9 }).length),
+      );
   });
   await page.goto(QUIZ_URL);
   await waitForIslands(page);
   await page.waitForLoadState('networkidle');
   const sizes = await Promise.all([...scripts].map(async ([url, size]) => ({ url: new URL(url).pathname, size: await size })));
   const total = sizes.reduce((n, s) => n + s.size, 0);
-  console.log(`quiz page JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files (${sizes.map((s) => `${s.url} ${(s.size / 1024).toFixed(1)}`).join(', ')})`);
+  console.log(
+    `quiz page JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files (${sizes.map((s) => `${s.url} ${(s.size / 1024).toFixed(1)}`).join(', ')})`,
+  );
   expect(sizes.length).toBeGreaterThan(0);
   expect(total).toBeLessThan(90 * 1024);
 });

@@ -4,7 +4,15 @@ import { gzipSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
 import en from '../../src/i18n/en.ts';
-import { applyChoice, availableChoices, debrief, type EngineScenario, endingOf, initialState, type RunState } from '../../src/lib/scenario-engine.ts';
+import {
+  applyChoice,
+  availableChoices,
+  debrief,
+  type EngineScenario,
+  endingOf,
+  initialState,
+  type RunState,
+} from '../../src/lib/scenario-engine.ts';
 import { PEOPLE } from '../support/fixtures.ts';
 import { expectNoAxeViolations, signIn, waitForIslands } from './helpers.ts';
 
@@ -34,11 +42,20 @@ const SCENARIO: EngineScenario = {
   nodes: RAW.nodes.map((n) => ({
     id: n.id,
     ...(n.ending ? { ending: { kind: n.ending.kind } } : {}),
-    choices: (n.choices ?? []).map((c) => ({ id: c.id, style: c.style, effects: c.effects ?? {}, sets: c.sets ?? [], when: c.when, next: c.next, branches: c.branches ?? [] })),
+    choices: (n.choices ?? []).map((c) => ({
+      id: c.id,
+      style: c.style,
+      effects: c.effects ?? {},
+      sets: c.sets ?? [],
+      when: c.when,
+      next: c.next,
+      branches: c.branches ?? [],
+    })),
   })),
 };
 const URL_EN = `/en/scenarios/${RAW.id}`;
-const choiceText = (node: string, choice: string) => RAW.nodes.find((n) => n.id === node)?.choices?.find((c) => c.id === choice)?.text.en ?? `?${node}/${choice}`;
+const choiceText = (node: string, choice: string) =>
+  RAW.nodes.find((n) => n.id === node)?.choices?.find((c) => c.id === choice)?.text.en ?? `?${node}/${choice}`;
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The shortest route to an ending of the given kind (breadth-first over the engine's states). */
@@ -67,7 +84,10 @@ async function tabToChoice(page: Page, choice: string) {
 }
 
 type Run = { id: string; scenarioId: string; choices: { node: string; choice: string }[]; finishedAt?: string; ending?: { kind: string } };
-const runs = async (page: Page) => ((await (await page.request.get('/api/me/export.json')).json()) as { scenarioRuns: Run[] }).scenarioRuns.filter((r) => r.scenarioId === RAW.id);
+const runs = async (page: Page) =>
+  ((await (await page.request.get('/api/me/export.json')).json()) as { scenarioRuns: Run[] }).scenarioRuns.filter(
+    (r) => r.scenarioId === RAW.id,
+  );
 
 const turnHeading = (page: Page) => page.locator('#turn-title');
 const transcriptTurns = (page: Page) => page.locator('ol.transcript > li.turn');
@@ -86,7 +106,9 @@ test('play to a good ending by keyboard, then again to a bad ending; the debrief
     await tabToChoice(page, step.choice);
     await page.keyboard.press('Enter');
     await expect(turnHeading(page)).toBeFocused();
-    await expect(turnHeading(page)).toHaveText(i === good.length - 1 ? en['scenario.ending'] : en['scenario.turn'].replace('{n}', String(i + 2)));
+    await expect(turnHeading(page)).toHaveText(
+      i === good.length - 1 ? en['scenario.ending'] : en['scenario.turn'].replace('{n}', String(i + 2)),
+    );
     await expect(transcriptTurns(page)).toHaveCount(i + 1);
     await expect(transcriptTurns(page).nth(i)).toContainText(squash(choiceText(step.node, step.choice)));
   }
@@ -120,7 +142,9 @@ test('play to a good ending by keyboard, then again to a bad ending; the debrief
   const coaching = RAW.nodes.find((n) => n.id === worst.step.node)?.coaching?.en;
   if (coaching) await expect(costliest).toContainText(squash(coaching));
   const lessonLinks = debriefPanel.locator('h3', { hasText: en['scenario.lessons'] }).locator('xpath=following-sibling::ul[1]//a');
-  expect(await lessonLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(RAW.lessons.map((k) => `/en/courses/customer-conflicts/${k}`));
+  expect(await lessonLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+    RAW.lessons.map((k) => `/en/courses/customer-conflicts/${k}`),
+  );
   await expect.poll(async () => (await runs(page)).filter((r) => r.finishedAt).length).toBe(finishedBefore + 2);
   await expectNoAxeViolations(page);
 
@@ -184,14 +208,20 @@ test('the role-play page ships under 90 KB of JavaScript (gzip)', async ({ page 
   await signIn(page, PEOPLE.repScenario.email);
   const scripts = new Map<string, Promise<number>>();
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script' && !scripts.has(r.url())) scripts.set(r.url(), r.body().then((b) => gzipSync(b, { level: 9 }).length));
+    if (r.request().resourceType() === 'script' && !scripts.has(r.url()))
+      scripts.set(
+        r.url(),
+        r.body().then((b) => gzipSync(b, { level: 9 }).length),
+      );
   });
   await page.goto(URL_EN);
   await waitForIslands(page);
   await page.waitForLoadState('networkidle');
   const sizes = await Promise.all([...scripts].map(async ([url, size]) => ({ url: new URL(url).pathname, size: await size })));
   const total = sizes.reduce((n, s) => n + s.size, 0);
-  console.log(`role-play page JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files (${sizes.map((s) => `${s.url} ${(s.size / 1024).toFixed(1)}`).join(', ')})`);
+  console.log(
+    `role-play page JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files (${sizes.map((s) => `${s.url} ${(s.size / 1024).toFixed(1)}`).join(', ')})`,
+  );
   expect(sizes.length).toBeGreaterThan(0);
   expect(total).toBeLessThan(90 * 1024);
 });

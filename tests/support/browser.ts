@@ -9,7 +9,10 @@ export function chromiumPath(): string | undefined {
   for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(p)) return p;
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
   if (existsSync(cache)) {
-    for (const dir of readdirSync(cache).filter((d) => d.startsWith('chromium-')).sort().reverse()) {
+    for (const dir of readdirSync(cache)
+      .filter((d) => d.startsWith('chromium-'))
+      .sort()
+      .reverse()) {
       const candidate = join(cache, dir, 'chrome-linux', 'chrome');
       if (existsSync(candidate)) return candidate;
     }

@@ -45,11 +45,28 @@ if (mode === 'seeded') {
       for (const key of lessons) doc.lessons[key] = { readAt: day(10) };
       if (!f.complete) return;
       content.quizzes.forEach((q, i) => {
-        doc.quizAttempts.push({ id: `seed-${q.id}-${i}`, quizId: q.id, at: day(5), correct: q.items.length, total: q.items.length, score: 1, passed: true, wrong: [] });
+        doc.quizAttempts.push({
+          id: `seed-${q.id}-${i}`,
+          quizId: q.id,
+          at: day(5),
+          correct: q.items.length,
+          total: q.items.length,
+          score: 1,
+          passed: true,
+          wrong: [],
+        });
       });
       content.scenarios.forEach((s, i) => {
         const end = s.nodes.find((n) => n.ending?.kind === 'good') ?? s.nodes.find((n) => n.ending);
-        doc.scenarioRuns.push({ id: `seed-run-${i}-xxxx`, scenarioId: s.id, startedAt: day(4), updatedAt: day(4), choices: [], finishedAt: day(4), ending: { node: end?.id ?? 'end', kind: (end?.ending?.kind ?? 'good') as 'good' } });
+        doc.scenarioRuns.push({
+          id: `seed-run-${i}-xxxx`,
+          scenarioId: s.id,
+          startedAt: day(4),
+          updatedAt: day(4),
+          choices: [],
+          finishedAt: day(4),
+          ending: { node: end?.id ?? 'end', kind: (end?.ending?.kind ?? 'good') as 'good' },
+        });
       });
     });
   }

@@ -17,8 +17,20 @@ const dimension = (id: string) => ({
   hurts: L('hurts'),
   recommend: { modules: [], scenarios: [] },
 });
-const forced = (id: string, a: string, b: string) => ({ id, type: 'forced', prompt: L(id), a: { text: L('a'), dimension: a }, b: { text: L('b'), dimension: b } });
-const scale = (id: string, dim: string, reverse?: boolean) => ({ id, type: 'scale', text: L(id), dimension: dim, ...(reverse === undefined ? {} : { reverse }) });
+const forced = (id: string, a: string, b: string) => ({
+  id,
+  type: 'forced',
+  prompt: L(id),
+  a: { text: L('a'), dimension: a },
+  b: { text: L('b'), dimension: b },
+});
+const scale = (id: string, dim: string, reverse?: boolean) => ({
+  id,
+  type: 'scale',
+  text: L(id),
+  dimension: dim,
+  ...(reverse === undefined ? {} : { reverse }),
+});
 
 function assessment(reading: 'profile' | 'levels', dimensions: string[], items: object[]): Assessment {
   return assessmentSchema.parse({
@@ -82,7 +94,8 @@ describe('scoring', () => {
   });
 
   test('scale answers: 1 counts nothing, 5 counts fully, 3 counts half', () => {
-    const all = (n: 1 | 3 | 5) => Object.fromEntries(facets.items.map((i) => [i.id, (i.type === 'scale' && i.reverse ? 6 - n : n) as 1 | 3 | 5]));
+    const all = (n: 1 | 3 | 5) =>
+      Object.fromEntries(facets.items.map((i) => [i.id, (i.type === 'scale' && i.reverse ? 6 - n : n) as 1 | 3 | 5]));
     expect(scoreAssessment(facets, all(5))).toEqual({ calm: 100, empathy: 100 });
     expect(scoreAssessment(facets, all(1))).toEqual({ calm: 0, empathy: 0 });
     expect(scoreAssessment(facets, all(3))).toEqual({ calm: 50, empathy: 50 });

@@ -123,13 +123,21 @@ describe('assignmentState: a yearly refresher', () => {
   });
 
   test('a refresher done after the previous due date satisfies the cycle', () => {
-    const state = assignmentState(yearly, completions('2025-01-20T00:00:00.000Z', '2025-09-01T00:00:00.000Z'), new Date('2025-10-01T00:00:00Z'));
+    const state = assignmentState(
+      yearly,
+      completions('2025-01-20T00:00:00.000Z', '2025-09-01T00:00:00.000Z'),
+      new Date('2025-10-01T00:00:00Z'),
+    );
     expect(state).toMatchObject({ dueAt: '2026-01-31T00:00:00.000Z', overdue: false, satisfied: true });
   });
 
   test('a completion before the previous due date does not count for the refresher', () => {
     // Completed twice in January 2025, both before the first due date.
-    const state = assignmentState(yearly, completions('2025-01-05T00:00:00.000Z', '2025-01-30T00:00:00.000Z'), new Date('2025-10-01T00:00:00Z'));
+    const state = assignmentState(
+      yearly,
+      completions('2025-01-05T00:00:00.000Z', '2025-01-30T00:00:00.000Z'),
+      new Date('2025-10-01T00:00:00Z'),
+    );
     expect(state).toMatchObject({ dueAt: '2026-01-31T00:00:00.000Z', satisfied: false });
   });
 
@@ -148,7 +156,12 @@ describe('assignmentState: a yearly refresher', () => {
   test('refresher cycles keep the original day of the month: a date clamped in February does not drift to the 28th for good', () => {
     const monthly = assignment({ id: 'monthly', dueAt: '2025-01-31T00:00:00.000Z', recurMonths: 1 });
     // Completed each month after the previous due date, up to mid-April; now is 29 April.
-    const done = completions('2025-01-10T00:00:00.000Z', '2025-02-10T00:00:00.000Z', '2025-03-10T00:00:00.000Z', '2025-04-10T00:00:00.000Z');
+    const done = completions(
+      '2025-01-10T00:00:00.000Z',
+      '2025-02-10T00:00:00.000Z',
+      '2025-03-10T00:00:00.000Z',
+      '2025-04-10T00:00:00.000Z',
+    );
     const state = assignmentState(monthly, done, new Date('2025-04-29T12:00:00Z'));
     // Cycles: 31 Jan, 28 Feb, 31 Mar, 30 Apr. The cycle ending 30 April is done.
     expect(state).toMatchObject({ dueAt: '2025-04-30T00:00:00.000Z', satisfied: true, overdue: false });

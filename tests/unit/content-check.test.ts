@@ -27,7 +27,15 @@ interface LessonSpec {
 }
 
 function lesson(meta: Partial<LessonSpec> & { module: string }, body: string): string {
-  const full: Partial<LessonSpec> = { title: 'Basics', summary: 'How to start.', order: 1, minutes: 10, objectives: ['Listen first'], takeaways: ['Listen first', 'Then talk'], ...meta };
+  const full: Partial<LessonSpec> = {
+    title: 'Basics',
+    summary: 'How to start.',
+    order: 1,
+    minutes: 10,
+    objectives: ['Listen first'],
+    takeaways: ['Listen first', 'Then talk'],
+    ...meta,
+  };
   for (const k of Object.keys(full) as (keyof LessonSpec)[]) if (full[k] === undefined) delete full[k];
   return `---\n${stringify(full)}---\n\n${body}\n`;
 }
@@ -65,14 +73,36 @@ function baseline(): Files {
       title: L('Fair play', '公平竞争'),
       summary: L('A test course.', '测试课程。'),
       modules: [
-        { id: 'talk', order: 1, kind: 'core', title: L('Talk', '沟通'), summary: L('Talk first.', '先沟通。'), objectives: [L('Talk first', '先沟通')] },
-        { id: 'later', order: 2, kind: 'core', title: L('Later', '以后'), summary: L('Not written yet.', '还没写。'), objectives: [L('Wait', '等待')] },
+        {
+          id: 'talk',
+          order: 1,
+          kind: 'core',
+          title: L('Talk', '沟通'),
+          summary: L('Talk first.', '先沟通。'),
+          objectives: [L('Talk first', '先沟通')],
+        },
+        {
+          id: 'later',
+          order: 2,
+          kind: 'core',
+          title: L('Later', '以后'),
+          summary: L('Not written yet.', '还没写。'),
+          objectives: [L('Wait', '等待')],
+        },
       ],
     },
     'content/glossary.yaml': { terms: [{ id: 'lead', term: L('lead', '线索'), definition: L('A possible customer.', '潜在客户。') }] },
-    'content/lessons/zh/talk/basics.mdx': lesson({ module: 'talk', title: '基础', summary: '怎样开口。', objectives: ['先听再说'], takeaways: ['先听', '再说'] }, zhBody()),
+    'content/lessons/zh/talk/basics.mdx': lesson(
+      { module: 'talk', title: '基础', summary: '怎样开口。', objectives: ['先听再说'], takeaways: ['先听', '再说'] },
+      zhBody(),
+    ),
     'content/lessons/en/talk/basics.mdx': lesson({ module: 'talk' }, enBody()),
-    'content/quizzes/talk.yaml': { id: 'talk', module: 'talk', title: L('Talk quiz', '沟通测验'), items: [structuredClone(pickOne), ...Array.from({ length: 10 }, (_, i) => tf(i + 1))] },
+    'content/quizzes/talk.yaml': {
+      id: 'talk',
+      module: 'talk',
+      title: L('Talk quiz', '沟通测验'),
+      items: [structuredClone(pickOne), ...Array.from({ length: 10 }, (_, i) => tf(i + 1))],
+    },
   };
 }
 
@@ -117,21 +147,29 @@ describe('problems are reported with the file and the place in it', () => {
     const { problems } = check((f) => {
       f['content/lessons/zh/talk/extra.mdx'] = lesson({ module: 'talk', order: 2, title: '补充', summary: '更多。' }, zhBody());
     });
-    expect(problems).toEqual([{ file: 'content/lessons/zh/talk/extra.mdx', where: '', message: 'has no en version at content/lessons/en/talk/extra.mdx' }]);
+    expect(problems).toEqual([
+      { file: 'content/lessons/zh/talk/extra.mdx', where: '', message: 'has no en version at content/lessons/en/talk/extra.mdx' },
+    ]);
   });
 
   test('missing takeaways in the frontmatter', () => {
     const { problems } = check((f) => {
       f['content/lessons/en/talk/basics.mdx'] = lesson({ module: 'talk', takeaways: undefined }, enBody());
     });
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'content/lessons/en/talk/basics.mdx', where: 'frontmatter.takeaways' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'content/lessons/en/talk/basics.mdx', where: 'frontmatter.takeaways' }),
+    );
   });
 
   test('only one takeaway', () => {
     const { problems } = check((f) => {
       f['content/lessons/zh/talk/basics.mdx'] = lesson({ module: 'talk', takeaways: ['先听'] }, zhBody());
     });
-    expect(problems).toContainEqual({ file: 'content/lessons/zh/talk/basics.mdx', where: 'frontmatter.takeaways', message: 'a lesson needs at least two key takeaways' });
+    expect(problems).toContainEqual({
+      file: 'content/lessons/zh/talk/basics.mdx',
+      where: 'frontmatter.takeaways',
+      message: 'a lesson needs at least two key takeaways',
+    });
   });
 
   test('a core module under the Chinese length floor', () => {
@@ -140,7 +178,9 @@ describe('problems are reported with the file and the place in it', () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'content/lessons', where: 'zh/talk' });
-    expect(problems[0]?.message).toMatch(new RegExp(`module has \\d+ Chinese characters of lesson text; the floor is ${LENGTH_FLOOR.core.zh}`));
+    expect(problems[0]?.message).toMatch(
+      new RegExp(`module has \\d+ Chinese characters of lesson text; the floor is ${LENGTH_FLOOR.core.zh}`),
+    );
   });
 
   test('a core module under the English length floor', () => {
@@ -154,7 +194,14 @@ describe('problems are reported with the file and the place in it', () => {
 
   test('an introduction module has the lower floor: the same short text passes there but not in a core module', () => {
     const short = (f: Files, kind: 'intro' | 'core') => {
-      (f['content/course.yaml'] as Any).modules.push({ id: 'welcome', order: 0, kind, title: L('Welcome', '欢迎'), summary: L('Hi.', '你好。'), objectives: [L('Start', '开始')] });
+      (f['content/course.yaml'] as Any).modules.push({
+        id: 'welcome',
+        order: 0,
+        kind,
+        title: L('Welcome', '欢迎'),
+        summary: L('Hi.', '你好。'),
+        objectives: [L('Start', '开始')],
+      });
       // 55 sentences: 605 Han characters and 3 x 110 = 330 words, between the frame and core floors.
       f['content/lessons/zh/welcome/hello.mdx'] = lesson({ module: 'welcome' }, zhText(55));
       f['content/lessons/en/welcome/hello.mdx'] = lesson({ module: 'welcome' }, enText(37));
@@ -168,35 +215,45 @@ describe('problems are reported with the file and the place in it', () => {
     const { problems } = check((f) => {
       f['content/lessons/en/talk/basics.mdx'] = lesson({ module: 'talk' }, enBody('Next: [more](/en/courses/fairplay-test/talk/missing).'));
     });
-    expect(problems).toEqual([{ file: 'content/lessons/en/talk/basics.mdx', where: 'link', message: 'broken internal link /en/courses/fairplay-test/talk/missing' }]);
+    expect(problems).toEqual([
+      { file: 'content/lessons/en/talk/basics.mdx', where: 'link', message: 'broken internal link /en/courses/fairplay-test/talk/missing' },
+    ]);
   });
 
   test('a broken link written as a JSX href', () => {
     const { problems } = check((f) => {
       f['content/lessons/zh/talk/basics.mdx'] = lesson({ module: 'talk' }, zhBody('<a href="/zh/quizzes/nope">测验</a>'));
     });
-    expect(problems).toEqual([{ file: 'content/lessons/zh/talk/basics.mdx', where: 'link', message: 'broken internal link /zh/quizzes/nope' }]);
+    expect(problems).toEqual([
+      { file: 'content/lessons/zh/talk/basics.mdx', where: 'link', message: 'broken internal link /zh/quizzes/nope' },
+    ]);
   });
 
   test('a link into the other language', () => {
     const { problems } = check((f) => {
       f['content/lessons/en/talk/basics.mdx'] = lesson({ module: 'talk' }, enBody('[Chinese glossary](/zh/glossary)'));
     });
-    expect(problems).toEqual([{ file: 'content/lessons/en/talk/basics.mdx', where: 'link', message: '/zh/glossary points to the other language' }]);
+    expect(problems).toEqual([
+      { file: 'content/lessons/en/talk/basics.mdx', where: 'link', message: '/zh/glossary points to the other language' },
+    ]);
   });
 
   test('a TODO marker in a lesson body', () => {
     const { problems } = check((f) => {
       f['content/lessons/zh/talk/basics.mdx'] = lesson({ module: 'talk' }, zhBody('TODO 补一个例子'));
     });
-    expect(problems).toEqual([{ file: 'content/lessons/zh/talk/basics.mdx', where: '', message: 'contains unfinished-text marker "TODO"' }]);
+    expect(problems).toEqual([
+      { file: 'content/lessons/zh/talk/basics.mdx', where: '', message: 'contains unfinished-text marker "TODO"' },
+    ]);
   });
 
   test('a Chinese unfinished marker in the frontmatter', () => {
     const { problems } = check((f) => {
       f['content/lessons/zh/talk/basics.mdx'] = lesson({ module: 'talk', summary: '待补充' }, zhBody());
     });
-    expect(problems).toEqual([{ file: 'content/lessons/zh/talk/basics.mdx', where: '', message: 'contains unfinished-text marker "待补充"' }]);
+    expect(problems).toEqual([
+      { file: 'content/lessons/zh/talk/basics.mdx', where: '', message: 'contains unfinished-text marker "待补充"' },
+    ]);
   });
 
   test('a TODO in a quiz file', () => {
@@ -210,7 +267,9 @@ describe('problems are reported with the file and the place in it', () => {
     const { problems } = check((f) => {
       (f['content/quizzes/talk.yaml'] as Any).items[0].options[1].correct = true;
     });
-    expect(problems).toEqual([{ file: 'content/quizzes/talk.yaml', where: 'items[0] (pick-one)', message: 'needs exactly one correct option, has 2' }]);
+    expect(problems).toEqual([
+      { file: 'content/quizzes/talk.yaml', where: 'items[0] (pick-one)', message: 'needs exactly one correct option, has 2' },
+    ]);
   });
 
   test('a quiz reference to a heading that does not exist', () => {
@@ -218,7 +277,11 @@ describe('problems are reported with the file and the place in it', () => {
       (f['content/quizzes/talk.yaml'] as Any).items[2].ref.section.en = 'Closing';
     });
     expect(problems).toEqual([
-      { file: 'content/quizzes/talk.yaml', where: 'items[2].ref.section.en', message: '"Closing" is not a heading of content/lessons/en/talk/basics.mdx' },
+      {
+        file: 'content/quizzes/talk.yaml',
+        where: 'items[2].ref.section.en',
+        message: '"Closing" is not a heading of content/lessons/en/talk/basics.mdx',
+      },
     ]);
   });
 
@@ -243,14 +306,20 @@ describe('problems are reported with the file and the place in it', () => {
     const { problems } = check((f) => {
       f['content/lessons/en/talk/basics.mdx'] = lesson({ module: 'talk' }, enBody('<Term id="poaching">poaching</Term>'));
     });
-    expect(problems).toEqual([{ file: 'content/lessons/en/talk/basics.mdx', where: '<Term>', message: 'unknown glossary term "poaching"' }]);
+    expect(problems).toEqual([
+      { file: 'content/lessons/en/talk/basics.mdx', where: '<Term>', message: 'unknown glossary term "poaching"' },
+    ]);
   });
 
   test('a lesson whose frontmatter names another module than its folder', () => {
     const { problems } = check((f) => {
       f['content/lessons/en/talk/basics.mdx'] = lesson({ module: 'later' }, enBody());
     });
-    expect(problems).toContainEqual({ file: 'content/lessons/en/talk/basics.mdx', where: 'frontmatter.module', message: 'says "later" but the file is in "talk"' });
+    expect(problems).toContainEqual({
+      file: 'content/lessons/en/talk/basics.mdx',
+      where: 'frontmatter.module',
+      message: 'says "later" but the file is in "talk"',
+    });
   });
 
   test('a course file that does not validate stops the check with its problems', () => {

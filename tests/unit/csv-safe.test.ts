@@ -15,7 +15,8 @@ describe('safeCell: spreadsheet formula injection', () => {
   });
 
   test('ordinary text is left alone, including = + - @ further in', () => {
-    for (const text of ['Li Na', '李娜', 'east', 'a=b', 'li.na@example.com', '3-2', 'C++', ' =not at the start', '']) expect(safeCell(text)).toBe(text);
+    for (const text of ['Li Na', '李娜', 'east', 'a=b', 'li.na@example.com', '3-2', 'C++', ' =not at the start', ''])
+      expect(safeCell(text)).toBe(text);
   });
 
   test('numbers are written as numbers, negative ones included', () => {

@@ -47,7 +47,11 @@ describe('validateForm', () => {
   const zh = translator('zh');
 
   test('valid input comes back parsed (trimmed), with no errors', () => {
-    const result = validateForm(setupForm, { name: '  Li Na ', email: ' li.na@example.com ', password: 'correcthorse7', repeat: 'correcthorse7' }, en);
+    const result = validateForm(
+      setupForm,
+      { name: '  Li Na ', email: ' li.na@example.com ', password: 'correcthorse7', repeat: 'correcthorse7' },
+      en,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ name: 'Li Na', email: 'li.na@example.com', password: 'correcthorse7', repeat: 'correcthorse7' });
   });
@@ -94,10 +98,14 @@ describe('validateForm', () => {
 });
 
 describe('reading forms', () => {
-  const post = (body: BodyInit, headers?: HeadersInit) => new Request(`${BASE}/x`, { method: 'POST', body, ...(headers ? { headers } : {}) });
+  const post = (body: BodyInit, headers?: HeadersInit) =>
+    new Request(`${BASE}/x`, { method: 'POST', body, ...(headers ? { headers } : {}) });
 
   test('urlencoded fields come back as strings', async () => {
-    expect(await readForm(post(new URLSearchParams({ email: 'li.na@example.com', password: 'p w' })))).toEqual({ email: 'li.na@example.com', password: 'p w' });
+    expect(await readForm(post(new URLSearchParams({ email: 'li.na@example.com', password: 'p w' })))).toEqual({
+      email: 'li.na@example.com',
+      password: 'p w',
+    });
   });
 
   test('multipart: files are skipped, text fields kept', async () => {

@@ -7,7 +7,14 @@ const L = (en: string) => ({ zh: `中文：${en}`, en });
 const ref = { lesson: 'communication/listening' };
 const opt = (id: string, correct = false) => ({ id, text: L(`option ${id}`), correct, feedback: L(`feedback ${id}`) });
 
-const single = { id: 'single-q', kind: 'single', prompt: L('Who owns the lead?'), explanation: L('The CRM says.'), ref, options: [opt('a'), opt('b', true), opt('c')] };
+const single = {
+  id: 'single-q',
+  kind: 'single',
+  prompt: L('Who owns the lead?'),
+  explanation: L('The CRM says.'),
+  ref,
+  options: [opt('a'), opt('b', true), opt('c')],
+};
 const best = {
   id: 'best-q',
   kind: 'best-response',
@@ -17,8 +24,23 @@ const best = {
   ref,
   options: [opt('a', true), opt('b'), opt('c')],
 };
-const multiple = { id: 'multi-q', kind: 'multiple', prompt: L('Which are fair?'), explanation: L('Both a and c.'), ref, options: [opt('a', true), opt('b'), opt('c', true), opt('d')] };
-const truefalse = { id: 'tf-q', kind: 'truefalse', prompt: L('You may hide a lead.'), explanation: L('No.'), ref, answer: false, feedback: L('Hiding a lead breaks the rules.') };
+const multiple = {
+  id: 'multi-q',
+  kind: 'multiple',
+  prompt: L('Which are fair?'),
+  explanation: L('Both a and c.'),
+  ref,
+  options: [opt('a', true), opt('b'), opt('c', true), opt('d')],
+};
+const truefalse = {
+  id: 'tf-q',
+  kind: 'truefalse',
+  prompt: L('You may hide a lead.'),
+  explanation: L('No.'),
+  ref,
+  answer: false,
+  feedback: L('Hiding a lead breaks the rules.'),
+};
 const ordering = {
   id: 'order-q',
   kind: 'ordering',
@@ -31,7 +53,15 @@ const ordering = {
     { id: 'escalate', text: L('Escalate') },
   ],
 };
-const filler = (n: number) => ({ id: `filler-${n}`, kind: 'truefalse', prompt: L(`statement ${n}`), explanation: L('because'), ref, answer: true, feedback: L('no') });
+const filler = (n: number) => ({
+  id: `filler-${n}`,
+  kind: 'truefalse',
+  prompt: L(`statement ${n}`),
+  explanation: L('because'),
+  ref,
+  answer: true,
+  feedback: L('no'),
+});
 
 /** A valid ten-item quiz (the schema's minimum), parsed so defaults apply as they do for real files. */
 function makeQuiz(passMark?: number): Quiz {

@@ -20,7 +20,9 @@ describe('the dictionaries', () => {
 
   test('have no empty strings', () => {
     for (const [locale, dict] of Object.entries(dictionaries)) {
-      const empty = Object.entries(dict).filter(([, v]) => typeof v !== 'string' || !v.trim()).map(([k]) => k);
+      const empty = Object.entries(dict)
+        .filter(([, v]) => typeof v !== 'string' || !v.trim())
+        .map(([k]) => k);
       expect(empty, locale).toEqual([]);
     }
   });
@@ -34,13 +36,17 @@ describe('the dictionaries', () => {
 
   test('no stray braces: every { } pair is a well-formed placeholder', () => {
     for (const [locale, dict] of Object.entries(dictionaries)) {
-      const stray = Object.entries(dict).filter(([, v]) => /[{}]/.test(v.replace(/\{\w+\}/g, ''))).map(([k]) => k);
+      const stray = Object.entries(dict)
+        .filter(([, v]) => /[{}]/.test(v.replace(/\{\w+\}/g, '')))
+        .map(([k]) => k);
       expect(stray, locale).toEqual([]);
     }
   });
 
   test('the English strings contain no Chinese, except the link that switches to Chinese', () => {
-    const chinese = Object.entries(dictionaries.en).filter(([k, v]) => k !== 'nav.switchTo' && /\p{Script=Han}/u.test(v)).map(([k]) => k);
+    const chinese = Object.entries(dictionaries.en)
+      .filter(([k, v]) => k !== 'nav.switchTo' && /\p{Script=Han}/u.test(v))
+      .map(([k]) => k);
     expect(chinese).toEqual([]);
   });
 
@@ -51,7 +57,16 @@ describe('the dictionaries', () => {
       ...replyStyles.map((s) => `scenario.style.${s}`),
       ...['good', 'mixed', 'bad'].map((k) => `scenario.ending.${k}`),
       ...['low', 'middle', 'high'].map((l) => `assessment.level.${l}`),
-      ...['missing-name', 'missing-email', 'bad-email', 'duplicate-in-file', 'already-exists', 'unknown-role', 'missing-team', 'too-long'].map((p) => `import.problem.${p}`),
+      ...[
+        'missing-name',
+        'missing-email',
+        'bad-email',
+        'duplicate-in-file',
+        'already-exists',
+        'unknown-role',
+        'missing-team',
+        'too-long',
+      ].map((p) => `import.problem.${p}`),
       ...['empty', 'too-large', 'too-many-rows', 'not-csv', 'missing-columns'].map((f) => `import.file.${f}`),
       ...['too-short', 'too-long', 'too-simple', 'mismatch'].map((p) => `auth.problem.${p}`),
       ...['team', 'person'].map((k) => `assign.kind.${k}`),
@@ -72,7 +87,9 @@ describe('translator', () => {
   test('fills {placeholders} from params, numbers included', () => {
     expect(translator('en')('home.welcome', { name: 'Li Na' })).toBe('Hello, Li Na');
     expect(translator('en')('home.progressValue', { done: 3, total: 11 })).toBe('3 of 11 modules complete');
-    expect(translator('zh')('home.progressValue', { done: 3, total: 11 })).toBe(zh['home.progressValue'].replace('{done}', '3').replace('{total}', '11'));
+    expect(translator('zh')('home.progressValue', { done: 3, total: 11 })).toBe(
+      zh['home.progressValue'].replace('{done}', '3').replace('{total}', '11'),
+    );
   });
 
   test('a missing param leaves its placeholder visible rather than printing "undefined"', () => {

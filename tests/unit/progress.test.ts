@@ -93,15 +93,27 @@ describe('moduleProgress', () => {
   test('failed attempts: best score, attempts counted, not passed; attempts at other quizzes ignored', () => {
     const records = {
       ...empty(),
-      quizAttempts: [attempt('a1', '2025-03-01T00:00:00.000Z', 0.5, false), attempt('a2', '2025-03-02T00:00:00.000Z', 0.7, false), attempt('x', '2025-03-02T00:00:00.000Z', 1, true, 'other-quiz')],
+      quizAttempts: [
+        attempt('a1', '2025-03-01T00:00:00.000Z', 0.5, false),
+        attempt('a2', '2025-03-02T00:00:00.000Z', 0.7, false),
+        attempt('x', '2025-03-02T00:00:00.000Z', 1, true, 'other-quiz'),
+      ],
     };
-    expect(moduleProgress(talk, records)).toMatchObject({ quiz: { passed: false, best: 0.7, attempts: 2, passedAt: null }, started: true, complete: false });
+    expect(moduleProgress(talk, records)).toMatchObject({
+      quiz: { passed: false, best: 0.7, attempts: 2, passedAt: null },
+      started: true,
+      complete: false,
+    });
   });
 
   test('passedAt is the first passing attempt by date, whatever order they were saved in', () => {
     const records = {
       ...empty(),
-      quizAttempts: [attempt('late', '2025-03-09T00:00:00.000Z', 1, true), attempt('fail', '2025-03-01T00:00:00.000Z', 0.2, false), attempt('early', '2025-03-05T00:00:00.000Z', 0.8, true)],
+      quizAttempts: [
+        attempt('late', '2025-03-09T00:00:00.000Z', 1, true),
+        attempt('fail', '2025-03-01T00:00:00.000Z', 0.2, false),
+        attempt('early', '2025-03-05T00:00:00.000Z', 0.8, true),
+      ],
     };
     expect(moduleProgress(talk, records).quiz).toEqual({ passed: true, best: 1, attempts: 3, passedAt: '2025-03-05T00:00:00.000Z' });
   });
@@ -142,7 +154,14 @@ describe('moduleProgress', () => {
 
 describe('courseProgress', () => {
   test('nothing done: 0%, not started', () => {
-    expect(courseProgress(catalogue, empty())).toMatchObject({ completeModules: 0, totalModules: 2, complete: false, completedAt: null, started: false, percent: 0 });
+    expect(courseProgress(catalogue, empty())).toMatchObject({
+      completeModules: 0,
+      totalModules: 2,
+      complete: false,
+      completedAt: null,
+      started: false,
+      percent: 0,
+    });
   });
 
   test('percent counts lessons, quizzes and role-plays as equal steps', () => {
@@ -160,7 +179,12 @@ describe('courseProgress', () => {
   });
 
   test('everything done: complete at the date the last module was completed', () => {
-    expect(courseProgress(catalogue, allDone())).toMatchObject({ completeModules: 2, complete: true, completedAt: '2025-03-05T09:00:00.000Z', percent: 100 });
+    expect(courseProgress(catalogue, allDone())).toMatchObject({
+      completeModules: 2,
+      complete: true,
+      completedAt: '2025-03-05T09:00:00.000Z',
+      percent: 100,
+    });
   });
 
   test('an empty catalogue is never complete', () => {

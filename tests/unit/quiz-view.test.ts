@@ -11,7 +11,14 @@ const quiz: Quiz = quizSchema.parse({
   module: 'communication',
   title: L('View quiz'),
   items: [
-    { id: 'single-q', kind: 'single', prompt: L('single prompt'), explanation: L('secret-explanation-single'), ref, options: [opt('a'), opt('b', true), opt('c'), opt('d')] },
+    {
+      id: 'single-q',
+      kind: 'single',
+      prompt: L('single prompt'),
+      explanation: L('secret-explanation-single'),
+      ref,
+      options: [opt('a'), opt('b', true), opt('c'), opt('d')],
+    },
     {
       id: 'best-q',
       kind: 'best-response',
@@ -21,8 +28,23 @@ const quiz: Quiz = quizSchema.parse({
       ref,
       options: [opt('a', true), opt('b'), opt('c')],
     },
-    { id: 'multi-q', kind: 'multiple', prompt: L('multi prompt'), explanation: L('secret-explanation-multi'), ref, options: [opt('a', true), opt('b'), opt('c', true), opt('d'), opt('e')] },
-    { id: 'tf-q', kind: 'truefalse', prompt: L('tf prompt'), explanation: L('secret-explanation-tf'), ref, answer: false, feedback: L('secret-tf-feedback') },
+    {
+      id: 'multi-q',
+      kind: 'multiple',
+      prompt: L('multi prompt'),
+      explanation: L('secret-explanation-multi'),
+      ref,
+      options: [opt('a', true), opt('b'), opt('c', true), opt('d'), opt('e')],
+    },
+    {
+      id: 'tf-q',
+      kind: 'truefalse',
+      prompt: L('tf prompt'),
+      explanation: L('secret-explanation-tf'),
+      ref,
+      answer: false,
+      feedback: L('secret-tf-feedback'),
+    },
     {
       id: 'order-q',
       kind: 'ordering',
@@ -73,12 +95,13 @@ describe('publicQuiz: what crosses to the browser', () => {
       const source = item(pub.id);
       expect(pub.kind).toBe(source.kind);
       expect(pub.prompt).toBe(source.prompt.en);
-      const expected =
-        source.kind === 'truefalse' ? [] : source.kind === 'ordering' ? source.steps : source.options;
+      const expected = source.kind === 'truefalse' ? [] : source.kind === 'ordering' ? source.steps : source.options;
       expect(pub.options.map((o) => o.id).sort()).toEqual(expected.map((o) => o.id).sort());
       const texts = new Map(expected.map((o) => [o.id, o.text.en]));
       for (const o of pub.options) expect(o.text).toBe(texts.get(o.id));
-      expect(Object.keys(pub).sort()).toEqual(source.kind === 'best-response' ? ['id', 'kind', 'options', 'prompt', 'situation'] : ['id', 'kind', 'options', 'prompt']);
+      expect(Object.keys(pub).sort()).toEqual(
+        source.kind === 'best-response' ? ['id', 'kind', 'options', 'prompt', 'situation'] : ['id', 'kind', 'options', 'prompt'],
+      );
     }
     expect(JSON.stringify(view)).not.toContain('中文');
   });
@@ -92,7 +115,11 @@ describe('publicQuiz: what crosses to the browser', () => {
   });
 
   test('true/false items have no options', () => {
-    expect(publicQuiz(quiz, 'en', seeded(5)).filter((i) => i.kind === 'truefalse').every((i) => i.options.length === 0)).toBe(true);
+    expect(
+      publicQuiz(quiz, 'en', seeded(5))
+        .filter((i) => i.kind === 'truefalse')
+        .every((i) => i.options.length === 0),
+    ).toBe(true);
   });
 
   test('a seeded random gives the same order every time', () => {
@@ -103,10 +130,22 @@ describe('publicQuiz: what crosses to the browser', () => {
     const runs = [1, 2, 3, 4, 5, 6, 7, 8].map((s) => publicQuiz(quiz, 'en', seeded(s)));
     const itemOrders = new Set(runs.map((v) => v.map((i) => i.id).join()));
     expect(itemOrders.size).toBeGreaterThan(1);
-    const stepOrders = runs.map((v) => v.find((i) => i.id === 'order-q')?.options.map((o) => o.id).join());
+    const stepOrders = runs.map((v) =>
+      v
+        .find((i) => i.id === 'order-q')
+        ?.options.map((o) => o.id)
+        .join(),
+    );
     expect(new Set(stepOrders).size).toBeGreaterThan(1);
     expect(stepOrders.filter((o) => o === 'first,second,third,fourth,fifth').length).toBeLessThan(runs.length);
-    const optionOrders = new Set(runs.map((v) => v.find((i) => i.id === 'multi-q')?.options.map((o) => o.id).join()));
+    const optionOrders = new Set(
+      runs.map((v) =>
+        v
+          .find((i) => i.id === 'multi-q')
+          ?.options.map((o) => o.id)
+          .join(),
+      ),
+    );
     expect(optionOrders.size).toBeGreaterThan(1);
   });
 

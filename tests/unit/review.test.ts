@@ -84,7 +84,13 @@ describe('dueCards', () => {
   const card = (id: string, due: Date) => ({ id, card: { ...newReviewCard(NOW), due: due.toISOString() } });
 
   test('keeps only cards due by now, the most overdue first', () => {
-    const cards = [card('later', at(DAY)), card('yesterday', at(-DAY)), card('now', NOW), card('last-week', at(-7 * DAY)), card('in-a-minute', at(60_000))];
+    const cards = [
+      card('later', at(DAY)),
+      card('yesterday', at(-DAY)),
+      card('now', NOW),
+      card('last-week', at(-7 * DAY)),
+      card('in-a-minute', at(60_000)),
+    ];
     expect(dueCards(cards, NOW).map((c) => c.id)).toEqual(['last-week', 'yesterday', 'now']);
   });
 

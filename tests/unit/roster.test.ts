@@ -10,7 +10,12 @@ const problemsOf = (text: string, exists: (email: string) => boolean = nobody) =
 
 describe('a good roster', () => {
   test('English headers: one row per person, lines counted from the header as line 1', () => {
-    const rows = rowsOf(parseRoster('name,email,team,role\nLi Na,li.na@example.com,east,rep\nWang Wei,wang.wei@example.com,east,manager\nZhao Min,zhao.min@example.com,,hr\n', nobody));
+    const rows = rowsOf(
+      parseRoster(
+        'name,email,team,role\nLi Na,li.na@example.com,east,rep\nWang Wei,wang.wei@example.com,east,manager\nZhao Min,zhao.min@example.com,,hr\n',
+        nobody,
+      ),
+    );
     expect(rows).toEqual([
       { line: 2, name: 'Li Na', email: 'li.na@example.com', team: 'east', role: 'rep', problems: [] },
       { line: 3, name: 'Wang Wei', email: 'wang.wei@example.com', team: 'east', role: 'manager', problems: [] },
@@ -19,7 +24,12 @@ describe('a good roster', () => {
   });
 
   test('Chinese headers and Chinese role names', () => {
-    const rows = rowsOf(parseRoster('姓名,邮箱,团队,角色\n李娜,li.na@example.com,华东,销售\n王伟,wang.wei@example.com,华东,主管\n赵敏,zhao.min@example.com,华北,经理\n孙丽,sun.li@example.com,,人力资源\n钱强,qian@example.com,华东,销售代表\n', nobody));
+    const rows = rowsOf(
+      parseRoster(
+        '姓名,邮箱,团队,角色\n李娜,li.na@example.com,华东,销售\n王伟,wang.wei@example.com,华东,主管\n赵敏,zhao.min@example.com,华北,经理\n孙丽,sun.li@example.com,,人力资源\n钱强,qian@example.com,华东,销售代表\n',
+        nobody,
+      ),
+    );
     expect(rows.map((r) => [r.name, r.team, r.role, r.problems])).toEqual([
       ['李娜', '华东', 'rep', []],
       ['王伟', '华东', 'manager', []],
@@ -63,7 +73,10 @@ describe('row problems', () => {
     expect(problemsOf(`${header}Li Na,li.na-at-example.com,east,rep\nWang Wei,wang@,east,rep\n`)).toEqual([['bad-email'], ['bad-email']]);
   });
   test('the same email twice in the file (case does not matter): the second is flagged', () => {
-    expect(problemsOf(`${header}Li Na,li.na@example.com,east,rep\nLi Na 2,LI.NA@Example.com,east,rep\n`)).toEqual([[], ['duplicate-in-file']]);
+    expect(problemsOf(`${header}Li Na,li.na@example.com,east,rep\nLi Na 2,LI.NA@Example.com,east,rep\n`)).toEqual([
+      [],
+      ['duplicate-in-file'],
+    ]);
   });
   test('an email that already has an account, checked in lower case', () => {
     const asked: string[] = [];
@@ -71,23 +84,29 @@ describe('row problems', () => {
       asked.push(email);
       return email === 'li.na@example.com';
     };
-    expect(problemsOf(`${header}Li Na,Li.Na@Example.com,east,rep\nWang Wei,wang.wei@example.com,east,rep\n`, exists)).toEqual([['already-exists'], []]);
+    expect(problemsOf(`${header}Li Na,Li.Na@Example.com,east,rep\nWang Wei,wang.wei@example.com,east,rep\n`, exists)).toEqual([
+      ['already-exists'],
+      [],
+    ]);
     expect(asked).toEqual(['li.na@example.com', 'wang.wei@example.com']);
   });
   test('unknown role (and an empty one)', () => {
-    expect(problemsOf(`${header}Li Na,li.na@example.com,east,boss\nWang Wei,wang.wei@example.com,east,\n`)).toEqual([['unknown-role'], ['unknown-role']]);
+    expect(problemsOf(`${header}Li Na,li.na@example.com,east,boss\nWang Wei,wang.wei@example.com,east,\n`)).toEqual([
+      ['unknown-role'],
+      ['unknown-role'],
+    ]);
   });
   test('missing team for reps and managers, but not for HR', () => {
-    expect(problemsOf(`${header}Li Na,li.na@example.com,,rep\nWang Wei,wang.wei@example.com,,manager\nZhao Min,zhao@example.com,,hr\n`)).toEqual([
-      ['missing-team'],
-      ['missing-team'],
-      [],
-    ]);
+    expect(
+      problemsOf(`${header}Li Na,li.na@example.com,,rep\nWang Wei,wang.wei@example.com,,manager\nZhao Min,zhao@example.com,,hr\n`),
+    ).toEqual([['missing-team'], ['missing-team'], []]);
   });
   test('too long: name over 100, email over 254, team over 80 characters', () => {
     const longEmail = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}.com`;
     expect(longEmail.length).toBeGreaterThan(254);
-    const problems = problemsOf(`${header}${'N'.repeat(101)},ok@example.com,east,rep\nOk,ok2@example.com,${'t'.repeat(81)},rep\nOk,${longEmail},east,rep\n`);
+    const problems = problemsOf(
+      `${header}${'N'.repeat(101)},ok@example.com,east,rep\nOk,ok2@example.com,${'t'.repeat(81)},rep\nOk,${longEmail},east,rep\n`,
+    );
     expect(problems[0]).toEqual(['too-long']);
     expect(problems[1]).toEqual(['too-long']);
     expect(problems[2]).toContain('too-long');
@@ -124,8 +143,15 @@ describe('file problems', () => {
   });
 
   test('missing columns are named', () => {
-    expect(parseRoster('name,email\nLi Na,li.na@example.com\n', nobody)).toEqual({ ok: false, fileError: 'missing-columns', detail: 'team, role' });
-    expect(parseRoster('full name,mail,group,title\nx,y,z,w\n', nobody)).toMatchObject({ fileError: 'missing-columns', detail: 'name, email, team, role' });
+    expect(parseRoster('name,email\nLi Na,li.na@example.com\n', nobody)).toEqual({
+      ok: false,
+      fileError: 'missing-columns',
+      detail: 'team, role',
+    });
+    expect(parseRoster('full name,mail,group,title\nx,y,z,w\n', nobody)).toMatchObject({
+      fileError: 'missing-columns',
+      detail: 'name, email, team, role',
+    });
   });
 
   test('text that is not CSV (an unterminated quote) is refused with a reason', () => {

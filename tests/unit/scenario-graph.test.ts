@@ -21,12 +21,20 @@ const endingNode = (id: string, kind: 'good' | 'mixed' | 'bad') => ({
 const stepNode = (id: string, next: string) => ({
   id,
   lines: [{ speaker: 'lin', text: { zh: '再说一遍。', en: 'Say that again.' } }],
-  choices: [{ id: 'go-on', text: { zh: '继续。', en: 'Go on.' }, style: 'avoiding', consequence: { zh: '没变化。', en: 'Nothing changes.' }, next }],
+  choices: [
+    { id: 'go-on', text: { zh: '继续。', en: 'Go on.' }, style: 'avoiding', consequence: { zh: '没变化。', en: 'Nothing changes.' }, next },
+  ],
 });
 const addChoice = (r: Raw, nodeId: string, id: string, next: string) => {
   const target = node(r, nodeId);
   target.choices = target.choices ?? [];
-  target.choices.push({ id, text: { zh: '换个话题。', en: 'Change the subject.' }, style: 'avoiding', consequence: { zh: '嗯。', en: 'Hm.' }, next });
+  target.choices.push({
+    id,
+    text: { zh: '换个话题。', en: 'Change the subject.' },
+    style: 'avoiding',
+    consequence: { zh: '嗯。', en: 'Hm.' },
+    next,
+  });
 };
 
 /**

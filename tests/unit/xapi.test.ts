@@ -29,7 +29,11 @@ describe('statement', () => {
     origin: ORIGIN,
     actor: { id: 'person-1', name: 'Li Na' },
     verb: 'passed' as const,
-    activity: { path: 'courses/fairplay/quizzes/communication', type: 'assessment' as const, name: { zh: '沟通测验', en: 'Communication quiz' } },
+    activity: {
+      path: 'courses/fairplay/quizzes/communication',
+      type: 'assessment' as const,
+      name: { zh: '沟通测验', en: 'Communication quiz' },
+    },
     timestamp: '2025-03-01T10:00:00.000Z',
   };
 
@@ -43,7 +47,10 @@ describe('statement', () => {
       object: {
         objectType: 'Activity',
         id: `${ORIGIN}/xapi/activities/courses/fairplay/quizzes/communication`,
-        definition: { type: 'http://adlnet.gov/expapi/activities/assessment', name: { 'zh-CN': '沟通测验', 'en-US': 'Communication quiz' } },
+        definition: {
+          type: 'http://adlnet.gov/expapi/activities/assessment',
+          name: { 'zh-CN': '沟通测验', 'en-US': 'Communication quiz' },
+        },
       },
       timestamp: '2025-03-01T10:00:00.000Z',
     });
@@ -72,7 +79,11 @@ describe('statement', () => {
   });
 
   test('completion without a score has no score object; extensions pass through', () => {
-    const s = statement({ ...base, verb: 'completed', result: { completion: true, extensions: { 'https://fairplay.example.com/xapi/ending': 'good' } } });
+    const s = statement({
+      ...base,
+      verb: 'completed',
+      result: { completion: true, extensions: { 'https://fairplay.example.com/xapi/ending': 'good' } },
+    });
     expect(s.result).toEqual({ completion: true, extensions: { 'https://fairplay.example.com/xapi/ending': 'good' } });
   });
 
@@ -98,7 +109,11 @@ describe('statement', () => {
   });
 
   test('survives a JSON round trip unchanged (no undefined values, no Dates)', () => {
-    const s = statement({ ...base, result: { scaled: 1, raw: 10, min: 0, max: 10, success: true }, parent: { path: 'courses/fairplay', name: { zh: '公平竞争', en: 'Fair play' } } });
+    const s = statement({
+      ...base,
+      result: { scaled: 1, raw: 10, min: 0, max: 10, success: true },
+      parent: { path: 'courses/fairplay', name: { zh: '公平竞争', en: 'Fair play' } },
+    });
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 });
