@@ -19,18 +19,30 @@ const securityHeaders = defineMiddleware(async (_context, next) => {
   return response;
 });
 
-/** A body that is not JSON sent to an action gets a clear 400, not the framework's 500. */
+/**
+ * A body that is not JSON sent to an action gets a clear 400 (and one over the size limit a 413)
+ * in the shape of Astro's action errors, not the framework's 500.
+ */
 const actionBodies = defineMiddleware(async (ctx, next) => {
-  if (
+  const isJsonAction =
     ctx.request.method === 'POST' &&
     ctx.url.pathname.startsWith('/_actions/') &&
-    ctx.request.headers.get('content-type')?.includes('application/json')
-  ) {
-    try {
-      JSON.parse(await ctx.request.clone().text());
-    } catch {
-      return Response.json({ error: 'The request body is not valid JSON.' }, { status: 400 });
-    }
+    ctx.request.headers.get('content-type')?.includes('application/json');
+  if (!isJsonAction) return next();
+  let text: string;
+  try {
+    text = await ctx.request.clone().text();
+  } catch {
+    // The rest of the body is never read, so the connection cannot be reused.
+    return Response.json(
+      { code: 'CONTENT_TOO_LARGE', message: 'The request is too large.' },
+      { status: 413, headers: { connection: 'close' } },
+    );
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    return Response.json({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' }, { status: 400 });
   }
   return next();
 });

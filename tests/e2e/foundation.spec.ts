@@ -46,7 +46,7 @@ test('walk the catalogue to a lesson and on to the next lesson', async ({ page }
   await page.locator('[data-module="communication"] .lesson-list a').first().click();
   await expect(page).toHaveURL(/\/communication\/prepare-the-conversation$/);
   await expect(page.getByRole('heading', { level: 2, name: '关键要点' })).toBeVisible();
-  await expect(page.locator('.toc a').first()).toBeVisible();
+  await expect(page.locator('.lesson-aside .toc a').first()).toBeVisible();
   const next = page.locator('a[rel="next"]');
   await next.click();
   await expect(page).toHaveURL(/\/communication\/listen-and-find-common-ground$/);
