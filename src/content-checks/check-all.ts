@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { assessmentSchema, type Assessment } from '../schemas/assessment.ts';
 import { courseSchema, glossarySchema } from '../schemas/course.ts';
 import { lessonFrontmatter, type LessonFrontmatter } from '../schemas/lesson.ts';
@@ -219,6 +219,5 @@ export function checkContent(root: string): CheckResult {
     if (han < floor.zh) add(file, `zh/${m.id}`, `module has ${han} Chinese characters of lesson text; the floor is ${floor.zh}`);
     if (words < floor.en) add(file, `en/${m.id}`, `module has ${words} English words of lesson text; the floor is ${floor.en}`);
   }
-  void dirname;
   return { problems, stats, scenarioStats };
 }
