@@ -48,8 +48,15 @@ if (problem)
 
 try {
   openStore();
-  const team = values.team ? await ensureTeam(values.team) : null;
-  const manages = values.manages ? await Promise.all(values.manages.split(',').filter(Boolean).map(ensureTeam)) : [];
+  const team = values.team ? (await ensureTeam(values.team)).id : null;
+  const manages = values.manages
+    ? await Promise.all(
+        values.manages
+          .split(',')
+          .filter(Boolean)
+          .map(async (name) => (await ensureTeam(name)).id),
+      )
+    : [];
   const profile = await createPerson({
     email: email.data,
     name: name.data,

@@ -33,7 +33,6 @@ interface Props {
   scenario: ScenarioView;
   runId: string;
   initialChoices: { node: string; choice: string }[];
-  finished: boolean;
   strings: ScenarioStrings;
   lessons: { href: string; title: string }[];
   playAgainHref: string;

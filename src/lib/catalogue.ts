@@ -33,7 +33,7 @@ export function findLesson(
   catalogue: Catalogue,
   key: string,
 ): { module: CatalogueModule; lesson: CatalogueLesson; index: number } | undefined {
-  const all = catalogue.modules.flatMap((module) => module.lessons.map((lesson) => ({ module, lesson })));
+  const all = lessonSequence(catalogue);
   const index = all.findIndex((x) => x.lesson.key === key);
   return index < 0 ? undefined : { ...(all[index] as { module: CatalogueModule; lesson: CatalogueLesson }), index };
 }

@@ -13,6 +13,11 @@ export interface ModuleProgress {
   /** When the last requirement was met. */
   completedAt: string | null;
   started: boolean;
+  /** Steps (lessons, the quiz, role-plays) done and in all: the base of every percentage. */
+  stepsDone: number;
+  stepsTotal: number;
+  /** 0-100 of the module's steps. */
+  percent: number;
 }
 
 export interface CourseProgress {
@@ -55,8 +60,13 @@ export function moduleProgress(module: CatalogueModule, records: Records): Modul
   );
   const scenariosDone = scenarioDates.filter(Boolean).length;
   const complete = lessonsRead === module.lessons.length && (!quiz || quiz.passed) && scenariosDone === module.scenarioIds.length;
+  const stepsDone = lessonsRead + (quiz?.passed ? 1 : 0) + scenariosDone;
+  const stepsTotal = module.lessons.length + (quiz ? 1 : 0) + module.scenarioIds.length;
   return {
     moduleId: module.id,
+    stepsDone,
+    stepsTotal,
+    percent: stepsTotal ? Math.round((stepsDone / stepsTotal) * 100) : 0,
     lessonsRead,
     lessonsTotal: module.lessons.length,
     quiz,
@@ -72,8 +82,8 @@ export function moduleProgress(module: CatalogueModule, records: Records): Modul
 export function courseProgress(catalogue: Catalogue, records: Records): CourseProgress {
   const modules = catalogue.modules.map((m) => moduleProgress(m, records));
   const completeModules = modules.filter((m) => m.complete).length;
-  const steps = modules.reduce((n, m) => n + m.lessonsTotal + (m.quiz ? 1 : 0) + m.scenariosTotal, 0);
-  const done = modules.reduce((n, m) => n + m.lessonsRead + (m.quiz?.passed ? 1 : 0) + m.scenariosDone, 0);
+  const steps = modules.reduce((n, m) => n + m.stepsTotal, 0);
+  const done = modules.reduce((n, m) => n + m.stepsDone, 0);
   const complete = modules.length > 0 && completeModules === modules.length;
   return {
     modules,

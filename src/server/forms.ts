@@ -7,15 +7,7 @@ const FIELD_MAX = 5000;
 
 /** Reads a urlencoded or multipart form into plain string fields (files are skipped). */
 export async function readForm(request: Request): Promise<Record<string, string> | null> {
-  let data: FormData;
-  try {
-    data = await request.formData();
-  } catch {
-    return null;
-  }
-  const out: Record<string, string> = Object.create(null);
-  for (const [key, value] of data) if (typeof value === 'string') out[key] = value.slice(0, FIELD_MAX + 1);
-  return out;
+  return (await readFormWithLists(request, [])) as Record<string, string> | null;
 }
 
 /** Field name -> translated message. */
@@ -64,7 +56,7 @@ export async function readFormWithLists(request: Request, lists: string[]): Prom
   for (const [key, value] of data) {
     if (typeof value !== 'string') continue;
     if (lists.includes(key)) out[key] = [...((out[key] as string[] | undefined) ?? []), value.slice(0, 200)];
-    else out[key] = value.slice(0, 5001);
+    else out[key] = value.slice(0, FIELD_MAX + 1);
   }
   for (const key of lists) out[key] ??= [];
   return out;

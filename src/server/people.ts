@@ -41,15 +41,15 @@ export async function createPerson(input: NewPerson): Promise<Profile> {
   return profile;
 }
 
-/** Finds a team by name (case-insensitive) or creates it; returns its id. */
-export async function ensureTeam(name: string): Promise<string> {
+/** Finds a team by name (case-insensitive) or creates it; says which. */
+export async function ensureTeam(name: string): Promise<{ id: string; created: boolean }> {
   const store = getStore();
   const trimmed = name.trim();
   const existing = store.org.teams.find((t) => t.name.toLowerCase() === trimmed.toLowerCase());
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id, created: false };
   const id = newId();
   await store.updateOrg((org) => {
     org.teams.push({ id, name: trimmed, createdAt: new Date().toISOString() });
   });
-  return id;
+  return { id, created: true };
 }

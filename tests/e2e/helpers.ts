@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { gzipSync } from 'node:zlib';
 import { expect, type Page } from '@playwright/test';
 import { TEST_PASSWORD } from '../support/ports.ts';
 
@@ -37,4 +38,28 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/**
+ * Loads `url` and measures every script it loads, gzipped at level 9: the figure the JavaScript
+ * budgets are stated in. Prints the total and each file.
+ */
+export async function measureScripts(page: Page, url: string, label: string) {
+  const scripts = new Map<string, Promise<number>>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' && !scripts.has(r.url()))
+      scripts.set(
+        r.url(),
+        r.body().then((b) => gzipSync(b, { level: 9 }).length),
+      );
+  });
+  await page.goto(url);
+  await waitForIslands(page);
+  await page.waitForLoadState('networkidle');
+  const sizes = await Promise.all([...scripts].map(async ([u, size]) => ({ url: new URL(u).pathname, size: await size })));
+  const total = sizes.reduce((n, s) => n + s.size, 0);
+  console.log(
+    `${label} JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files (${sizes.map((s) => `${s.url} ${(s.size / 1024).toFixed(1)}`).join(', ')})`,
+  );
+  return { files: sizes.length, total };
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
 import en from '../../src/i18n/en.ts';
 import { PEOPLE } from '../support/fixtures.ts';
-import { signIn, waitForIslands } from './helpers.ts';
+import { measureScripts, signIn, waitForIslands } from './helpers.ts';
 
 /** The quiz as written, answer key included: the tests know what the browser must not. */
 type L = { zh: string; en: string };
@@ -302,22 +301,7 @@ test('submitting the same attempt twice saves it once', async ({ page }) => {
 
 test('the quiz page ships under 90 KB of JavaScript (gzip)', async ({ page }) => {
   await signIn(page, PEOPLE.repQuiz.email);
-  const scripts = new Map<string, Promise<number>>();
-  page.on('response', (r) => {
-    if (r.request().resourceType() === 'script' && !scripts.has(r.url()))
-      scripts.set(
-        r.url(),
-        r.body().then((b) => gzipSync(b, { level: 9 }).length),
-      );
-  });
-  await page.goto(QUIZ_URL);
-  await waitForIslands(page);
-  await page.waitForLoadState('networkidle');
-  const sizes = await Promise.all([...scripts].map(async ([url, size]) => ({ url: new URL(url).pathname, size: await size })));
-  const total = sizes.reduce((n, s) => n + s.size, 0);
-  console.log(
-    `quiz page JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files (${sizes.map((s) => `${s.url} ${(s.size / 1024).toFixed(1)}`).join(', ')})`,
-  );
-  expect(sizes.length).toBeGreaterThan(0);
+  const { files, total } = await measureScripts(page, QUIZ_URL, 'quiz page');
+  expect(files).toBeGreaterThan(0);
   expect(total).toBeLessThan(90 * 1024);
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
 import en from '../../src/i18n/en.ts';
@@ -14,7 +13,7 @@ import {
   type RunState,
 } from '../../src/lib/scenario-engine.ts';
 import { PEOPLE } from '../support/fixtures.ts';
-import { expectNoAxeViolations, signIn, waitForIslands } from './helpers.ts';
+import { expectNoAxeViolations, measureScripts, signIn, waitForIslands } from './helpers.ts';
 
 /** The role-play as written; the tests plan their routes through it with the engine's rules. */
 type L = { zh: string; en: string };
@@ -206,22 +205,7 @@ test('leave mid-run and pick up where you left off; step back one choice', async
 
 test('the role-play page ships under 90 KB of JavaScript (gzip)', async ({ page }) => {
   await signIn(page, PEOPLE.repScenario.email);
-  const scripts = new Map<string, Promise<number>>();
-  page.on('response', (r) => {
-    if (r.request().resourceType() === 'script' && !scripts.has(r.url()))
-      scripts.set(
-        r.url(),
-        r.body().then((b) => gzipSync(b, { level: 9 }).length),
-      );
-  });
-  await page.goto(URL_EN);
-  await waitForIslands(page);
-  await page.waitForLoadState('networkidle');
-  const sizes = await Promise.all([...scripts].map(async ([url, size]) => ({ url: new URL(url).pathname, size: await size })));
-  const total = sizes.reduce((n, s) => n + s.size, 0);
-  console.log(
-    `role-play page JavaScript: ${(total / 1024).toFixed(1)} KB gzip in ${sizes.length} files (${sizes.map((s) => `${s.url} ${(s.size / 1024).toFixed(1)}`).join(', ')})`,
-  );
-  expect(sizes.length).toBeGreaterThan(0);
+  const { files, total } = await measureScripts(page, URL_EN, 'role-play page');
+  expect(files).toBeGreaterThan(0);
   expect(total).toBeLessThan(90 * 1024);
 });

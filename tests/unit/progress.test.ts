@@ -77,6 +77,9 @@ describe('moduleProgress', () => {
       complete: false,
       completedAt: null,
       started: false,
+      stepsDone: 0,
+      stepsTotal: 4,
+      percent: 0,
     });
   });
 

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { hashPassword } from '../auth/password.ts';
 import { emailField, nameField } from '../auth/schemas.ts';
 import type { SessionUser } from '../auth/current-user.ts';
-import { buildProfile, createPerson } from '../people.ts';
+import { buildProfile, createPerson, ensureTeam } from '../people.ts';
 import { getStore } from '../store/index.ts';
 import { roles, type Profile, type Role } from '../store/schema.ts';
 
@@ -100,16 +100,10 @@ export async function resetPassword(actor: SessionUser, id: string): Promise<str
   return password;
 }
 
+/** Finds or creates a team, auditing a creation. */
 export async function addTeam(actor: SessionUser, name: string): Promise<string> {
-  const store = getStore();
-  const trimmed = name.trim();
-  const existing = store.org.teams.find((t) => t.name.toLowerCase() === trimmed.toLowerCase());
-  if (existing) return existing.id;
-  const id = randomBytes(6).toString('base64url');
-  await store.updateOrg((org) => {
-    org.teams.push({ id, name: trimmed, createdAt: new Date().toISOString() });
-  });
-  await audit(actor, 'team.added', trimmed);
+  const { id, created } = await ensureTeam(name);
+  if (created) await audit(actor, 'team.added', name.trim());
   return id;
 }
 
