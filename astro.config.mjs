@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { SESSION_COOKIE } from './src/server/sessions.ts';
 
 export default defineConfig({
   output: 'server',
@@ -14,7 +15,7 @@ export default defineConfig({
   // our own resolves the folder at run time (a path written here would be the build machine's).
   session: {
     driver: { entrypoint: new URL('./src/server/session-driver.ts', import.meta.url), config: { subdir: 'sessions' } },
-    cookie: { name: 'fairplay_session', sameSite: 'lax' },
+    cookie: { name: SESSION_COOKIE, sameSite: 'lax' },
     ttl: 60 * 60 * 12,
   },
   security: { checkOrigin: true, csp: true },

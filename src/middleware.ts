@@ -1,21 +1,15 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { isLocale, localeFromAcceptLanguage, translator } from './i18n/index.ts';
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator } from './i18n/index.ts';
 import { userFromId } from './server/auth/current-user.ts';
+import { SECURITY_HEADERS, withFrameAncestors } from './server/security-headers.ts';
 import { getStore } from './server/store/index.ts';
-
-export const LOCALE_COOKIE = 'fairplay_lang';
 
 /** Security headers on every response, including ones Astro's CSP cannot express in a meta tag. */
 const securityHeaders = defineMiddleware(async (_context, next) => {
   const response = await next();
   const headers = response.headers;
-  headers.set('x-content-type-options', 'nosniff');
-  headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-  headers.set('x-frame-options', 'DENY');
-  headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-  headers.set('cross-origin-opener-policy', 'same-origin');
-  const csp = headers.get('content-security-policy');
-  headers.set('content-security-policy', csp ? `${csp}; frame-ancestors 'none'` : "frame-ancestors 'none'");
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  headers.set('content-security-policy', withFrameAncestors(headers.get('content-security-policy')));
   return response;
 });
 

@@ -4,6 +4,9 @@ import zh, { type MessageKey } from './zh.ts';
 
 export { LOCALES, type Locale, type MessageKey };
 
+/** Remembers the language last read in, so `/` opens it next time (set by the middleware). */
+export const LOCALE_COOKIE = 'fairplay_lang';
+
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { zh, en };
 
 export function isLocale(value: unknown): value is Locale {

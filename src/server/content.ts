@@ -1,6 +1,7 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import type { Catalogue, CatalogueLesson } from '../lib/catalogue.ts';
 import type { Locale } from '../schemas/localized.ts';
+import { builtCatalogue } from './built-catalogue.ts';
 
 /** Content access for pages and handlers; built once per process from the content collections. */
 
@@ -48,7 +49,7 @@ async function buildCatalogue(): Promise<Catalogue> {
 }
 
 export function getCatalogue(): Promise<Catalogue> {
-  cached ??= buildCatalogue();
+  cached ??= buildCatalogue().then((catalogue) => builtCatalogue.set(catalogue));
   return cached;
 }
 

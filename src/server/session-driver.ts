@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import fsLite from 'unstorage/drivers/fs-lite';
-import { dataDir } from './config.ts';
+import { sessionFiles } from './sessions.ts';
 
-/** Astro session driver: unstorage's fs-lite under DATA_DIR, resolved when the server starts. */
+/** Astro session driver: session files under DATA_DIR, resolved when the server starts (sessions.ts). */
 export default function sessionDriver(options: { subdir?: string } = {}) {
-  return fsLite({ base: join(dataDir(), options.subdir ?? 'sessions') });
+  return sessionFiles(options.subdir);
 }

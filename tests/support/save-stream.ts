@@ -4,13 +4,14 @@
  *   ack <personId> <lessonKey>   the lesson was marked read
  *   audit <detail>               the audit entry was appended
  * Person p0 saves one lesson after another; p1..p4 save in overlapping bursts (group commit).
+ * The journal is checkpointed every 64 KiB, so kills also land in the middle of checkpoints.
  */
 import { JsonStore } from '../../src/server/store/json-store.ts';
 
 const [dir, round = '0'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: save-stream.ts DATA_DIR [round]');
 
-const store = JsonStore.open(dir);
+const store = JsonStore.open(dir, { checkpointBytes: 64 * 1024 });
 const base = Number(round) * 1_000_000;
 let counter = 0;
 const nextKey = () => `m/l-${base + ++counter}`;

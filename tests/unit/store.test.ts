@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { open as openFile, readFile, rename } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,8 +12,8 @@ import { DataDirLockedError } from '../../src/server/store/lock.ts';
 import { orgDocSchema, type PersonDoc, type QuizAttempt } from '../../src/server/store/schema.ts';
 import { testProfile } from '../support/people.ts';
 
-// Records renames (one per durable file write) and opens (a folder is opened to fsync it) without
-// changing what they do.
+// Records renames (one per durable file write), opens (a folder is opened to fsync it) and journal
+// syncs (with the file's size once synced) without changing what they do.
 const events: string[] = [];
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
@@ -26,12 +26,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     open: vi.fn(async (...args: Parameters<typeof actual.open>) => {
       const handle = await actual.open(...args);
       if (args[1] === 'r') events.push(`opened ${String(args[0])}`);
+      if (args[1] === 'a') {
+        const datasync = handle.datasync.bind(handle);
+        handle.datasync = async () => {
+          await datasync();
+          events.push(`synced ${String(args[0])} ${(await handle.stat()).size}`);
+        };
+      }
       return handle;
     }),
   };
 });
 const renameMock = vi.mocked(rename);
-const openMock = vi.mocked(openFile);
 
 const HOLD_SCRIPT = new URL('../support/hold-store.ts', import.meta.url).pathname;
 
@@ -81,6 +87,14 @@ function expectSameFiles(before: Map<string, Buffer>, after: Map<string, Buffer>
 const iso = (ms: number) => new Date(Date.UTC(2025, 0, 6, 9) + ms).toISOString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const personPath = (dir: string, id: string) => join(dir, 'people', `${id}.json`);
+const journalDir = (dir: string) => join(dir, 'journal');
+const journalFiles = (dir: string) => (existsSync(journalDir(dir)) ? readdirSync(journalDir(dir)).sort() : []);
+const journalLines = (dir: string) =>
+  journalFiles(dir).flatMap((name) =>
+    readFileSync(join(journalDir(dir), name), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  );
 
 function attempt(i: number, a: number): QuizAttempt {
   return {
@@ -95,11 +109,12 @@ function attempt(i: number, a: number): QuizAttempt {
   };
 }
 
-/** A store in a fresh folder with `count` people (p0, p1, ...). */
+/** A store in a fresh folder with `count` people (p0, p1, ...), checkpointed into their own files. */
 async function storeWithPeople(count: number): Promise<{ dir: string; store: JsonStore }> {
   const dir = tempDir();
   const store = open(dir);
   await store.addPeople(Array.from({ length: count }, (_, i) => testProfile(i)));
+  await store.checkpoint();
   return { dir, store };
 }
 
@@ -136,7 +151,7 @@ describe('concurrent saves', () => {
     const LESSONS = 6;
     const BURST = 8;
     const { dir, store } = await storeWithPeople(PEOPLE);
-    renameMock.mockClear();
+    events.length = 0;
 
     let saves = 0;
     const simulatedUser = async (i: number) => {
@@ -172,10 +187,12 @@ describe('concurrent saves', () => {
     await Promise.all(Array.from({ length: PEOPLE }, (_, i) => simulatedUser(i)));
 
     expect(saves).toBe(PEOPLE * (LESSONS + BURST + 1));
-    const personRenames = renameMock.mock.calls.filter(([, to]) => String(to).includes(`${join(dir, 'people')}/`)).length;
-    // Each save resolved only after a durable write, but bursts shared writes.
-    expect(personRenames).toBeGreaterThanOrEqual(PEOPLE * 2);
-    expect(personRenames).toBeLessThan(saves);
+    // Every save is one journal line; saves made together shared a write and its fsync.
+    expect(journalLines(dir)).toHaveLength(saves);
+    expect(journalLines(dir).every((l) => l.length < 2000)).toBe(true); // what changed, not whole histories
+    const syncs = events.filter((e) => e.startsWith('synced ')).length;
+    expect(syncs).toBeGreaterThanOrEqual(1);
+    expect(syncs).toBeLessThan(saves / 4);
 
     const inMemory = new Map([...store.people()].map((doc) => [doc.profile.id, structuredClone(doc)]));
     store.release();
@@ -189,8 +206,37 @@ describe('concurrent saves', () => {
       expect(doc.profile.name).toBe(`Person ${i} (done)`);
       expect(doc).toEqual(inMemory.get(`p${i}`));
     }
+    // Reopening replayed the journal into the person files and removed it.
+    expect(journalFiles(dir)).toEqual([]);
+    expect(JSON.parse(readFileSync(personPath(dir, 'p7'), 'utf8'))).toEqual(inMemory.get('p7'));
     // No temporary files left behind by a clean run.
     expect(readdirSync(join(dir, 'people')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers each save only once its journal line is synced to disk', async () => {
+    const PEOPLE = 64;
+    const { dir, store } = await storeWithPeople(PEOPLE);
+    events.length = 0;
+    await Promise.all(
+      Array.from({ length: PEOPLE }, async (_, i) => {
+        await sleep(Math.random() * 10);
+        await store.updatePerson(`p${i}`, (doc) => {
+          doc.lessons[`m/only-p${i}`] = { readAt: iso(i) };
+        });
+        events.push(`resolved p${i}`);
+      }),
+    );
+    const [file] = journalFiles(dir);
+    const text = readFileSync(join(journalDir(dir), file as string), 'utf8');
+    for (let i = 0; i < PEOPLE; i++) {
+      const resolved = events.indexOf(`resolved p${i}`);
+      const lastSync = events.slice(0, resolved).findLast((e) => e.startsWith('synced '));
+      expect(lastSync, `p${i} answered before any sync`).toBeDefined();
+      const syncedBytes = Number(lastSync?.split(' ').at(-1));
+      expect(Buffer.from(text).subarray(0, syncedBytes).toString(), `p${i} answered before its line was synced`).toContain(
+        `"m/only-p${i}"`,
+      );
+    }
   });
 
   it('answers each write only once its data (or newer) is on disk, and merges writes queued behind a running one', async () => {
@@ -214,32 +260,129 @@ describe('concurrent saves', () => {
     expect(readdirSync(dir)).toEqual(['counter.json']);
   });
 
-  it('shares folder fsyncs between concurrent saves, each save waiting for one that began after its rename', async () => {
+  it('checkpoints: writes each saved person to their own file, sharing folder fsyncs, then drops the journal', async () => {
     const PEOPLE = 64;
     const { dir, store } = await storeWithPeople(PEOPLE);
     const peopleDir = join(dir, 'people');
-    events.length = 0;
-    openMock.mockClear();
     await Promise.all(
-      Array.from({ length: PEOPLE }, async (_, i) => {
-        await store.updatePerson(`p${i}`, (doc) => {
+      Array.from({ length: PEOPLE }, (_, i) =>
+        store.updatePerson(`p${i}`, (doc) => {
           doc.lessons['m/l'] = { readAt: iso(i) };
-        });
-        events.push(`resolved ${personPath(dir, `p${i}`)}`);
-      }),
+        }),
+      ),
     );
+    expect(journalLines(dir)).toHaveLength(PEOPLE);
+    expect(JSON.parse(readFileSync(personPath(dir, 'p0'), 'utf8')).lessons).toEqual({});
+
+    events.length = 0;
+    await store.checkpoint();
     for (let i = 0; i < PEOPLE; i++) {
       const path = personPath(dir, `p${i}`);
+      expect(JSON.parse(readFileSync(path, 'utf8')).lessons['m/l']).toEqual({ readAt: iso(i) });
       const renamed = events.indexOf(`renamed ${path}`);
-      const resolved = events.indexOf(`resolved ${path}`);
       expect(renamed).toBeGreaterThanOrEqual(0);
-      expect(events.slice(renamed, resolved).includes(`opened ${peopleDir}`), `p${i}: no folder fsync between rename and answer`).toBe(
-        true,
-      );
+      expect(events.slice(renamed).includes(`opened ${peopleDir}`), `p${i}: no folder fsync after its rename`).toBe(true);
     }
     const folderSyncs = events.filter((e) => e === `opened ${peopleDir}`).length;
     expect(folderSyncs).toBeGreaterThanOrEqual(1);
     expect(folderSyncs).toBeLessThan(PEOPLE);
+    expect(journalFiles(dir)).toEqual([]);
+
+    // Saves go on into a new journal file.
+    await store.updatePerson('p1', (doc) => {
+      doc.lessons['m/after'] = { readAt: iso(0) };
+    });
+    expect(journalLines(dir)).toHaveLength(1);
+  });
+
+  it('checkpoints by itself once the journal passes its size limit, keeping every save', async () => {
+    const dir = tempDir();
+    const store = JsonStore.open(dir, { checkpointBytes: 4096 });
+    stores.push(store);
+    await store.addPeople([testProfile(0)]);
+    for (let n = 0; n < 40; n++)
+      await store.updatePerson('p0', (doc) => {
+        doc.lessons[`m/l${n}`] = { readAt: iso(n) };
+      });
+    await sleep(50); // the checkpoint runs in the background
+    expect(Object.keys(JSON.parse(readFileSync(personPath(dir, 'p0'), 'utf8')).lessons).length).toBeGreaterThan(10);
+    expect(journalLines(dir).length).toBeLessThan(40);
+    store.release();
+    expect(Object.keys((open(dir).getPerson('p0') as PersonDoc).lessons)).toHaveLength(40);
+  });
+});
+
+describe('journal replay', () => {
+  /** The journal line of a save that set p0's lessons to those of `doc`. */
+  const line = (doc: PersonDoc) => `${JSON.stringify({ id: doc.profile.id, set: { lessons: doc.lessons } })}\n`;
+  const withLesson = (doc: PersonDoc, key: string): PersonDoc => ({ ...doc, lessons: { ...doc.lessons, [key]: { readAt: iso(1) } } });
+
+  /** A folder with people p0..p2 whose files hold no lessons, and the p0 document as saved there. */
+  async function folder(): Promise<{ dir: string; p0: PersonDoc }> {
+    const { dir, store } = await storeWithPeople(3);
+    store.release();
+    mkdirSync(journalDir(dir), { recursive: true });
+    return { dir, p0: JSON.parse(readFileSync(personPath(dir, 'p0'), 'utf8')) as PersonDoc };
+  }
+
+  it('applies saves that were only in the journal (a crash before the checkpoint), in file order', async () => {
+    const { dir, p0 } = await folder();
+    writeFileSync(join(journalDir(dir), '00000001.jsonl'), line(withLesson(p0, 'm/a')));
+    writeFileSync(join(journalDir(dir), '00000002.jsonl'), line(withLesson(withLesson(p0, 'm/a'), 'm/b')));
+    const store = open(dir);
+    expect(Object.keys((store.getPerson('p0') as PersonDoc).lessons).sort()).toEqual(['m/a', 'm/b']);
+    expect(Object.keys(JSON.parse(readFileSync(personPath(dir, 'p0'), 'utf8')).lessons).sort()).toEqual(['m/a', 'm/b']);
+    expect(journalFiles(dir)).toEqual([]);
+  });
+
+  it('ends with the newest save when a checkpoint was cut off after writing a newer file', async () => {
+    const { dir, p0 } = await folder();
+    const newest = withLesson(withLesson(p0, 'm/a'), 'm/b');
+    writeFileSync(personPath(dir, 'p0'), JSON.stringify(newest));
+    writeFileSync(join(journalDir(dir), '00000001.jsonl'), line(withLesson(p0, 'm/a')));
+    writeFileSync(join(journalDir(dir), '00000002.jsonl'), line(newest));
+    expect(Object.keys((open(dir).getPerson('p0') as PersonDoc).lessons).sort()).toEqual(['m/a', 'm/b']);
+  });
+
+  it('skips a last line cut short by a crash (it was never answered)', async () => {
+    const { dir, p0 } = await folder();
+    const text = line(withLesson(p0, 'm/a')) + line(withLesson(p0, 'm/b')).slice(0, 30);
+    writeFileSync(join(journalDir(dir), '00000001.jsonl'), text);
+    expect(Object.keys((open(dir).getPerson('p0') as PersonDoc).lessons)).toEqual(['m/a']);
+  });
+
+  it('adds a person whose only record is the journal (added, then saved, before any checkpoint)', async () => {
+    const { dir, p0 } = await folder();
+    const added = { ...p0, profile: { ...p0.profile, id: 'p9', email: 'p9@example.com' } };
+    writeFileSync(join(journalDir(dir), '00000001.jsonl'), `${JSON.stringify({ put: added })}\n${line(withLesson(added, 'm/a'))}`);
+    const store = open(dir);
+    expect(store.countPeople()).toBe(4);
+    expect(store.findPersonByEmail('p9@example.com')?.lessons).toEqual({ 'm/a': { readAt: iso(1) } });
+    expect(existsSync(personPath(dir, 'p9'))).toBe(true);
+  });
+
+  const damaged = [
+    { name: 'a broken line', bad: () => '{"v":1,"profile":' },
+    { name: 'a save of the wrong shape', bad: () => JSON.stringify({ id: 'p0', set: { lessons: [] } }) },
+    { name: 'a save of an unknown field', bad: () => JSON.stringify({ id: 'p0', set: { isAdmin: true } }) },
+    { name: 'a save for someone never added', bad: () => JSON.stringify({ id: 'p42', set: { lessons: {} } }) },
+    { name: 'a whole person of the wrong shape', bad: (p0: PersonDoc) => JSON.stringify({ put: { ...p0, v: 2 } }) },
+  ];
+  it.each(damaged)('refuses a journal with $name before a good line, naming it and changing nothing', async ({ bad }) => {
+    const { dir, p0 } = await folder();
+    const path = join(journalDir(dir), '00000001.jsonl');
+    writeFileSync(path, `${line(withLesson(p0, 'm/a'))}${bad(p0)}\n${line(withLesson(p0, 'm/b'))}`);
+    const before = snapshot(dir);
+    let error: unknown;
+    try {
+      open(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StoreFileError);
+    expect((error as StoreFileError).file).toBe(path);
+    expect((error as Error).message).toContain('line 2');
+    expectSameFiles(before, snapshot(dir));
   });
 });
 

@@ -3,6 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile, readValidatedSync, StoreFileError, writeFileDurablySync } from './durable-file.ts';
+import type { z } from 'astro/zod';
+import { draftOf } from './draft.ts';
+import { Journal } from './journal.ts';
+import { applyParts, journalEntrySchema, validateParts } from './person-parts.ts';
 import { lockDataDir } from './lock.ts';
 import { type AuditEntry, auditEntrySchema, type OrgDoc, orgDocSchema, type PersonDoc, personDocSchema, type Profile } from './schema.ts';
 
@@ -14,6 +18,21 @@ export class StoreConflictError extends Error {
     this.code = code;
     this.name = 'StoreConflictError';
   }
+}
+
+type JournalEntry = z.input<typeof journalEntrySchema>;
+
+const describeIssue = (error: z.ZodError) => {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'top level'}: ${issue?.message}`;
+};
+
+/** Journal size after which the saved documents are written to their own files (a few hundred saves). */
+const CHECKPOINT_BYTES = 8 * 2 ** 20;
+
+export interface StoreOptions {
+  /** Journal size that starts a checkpoint (tests use a small one). */
+  checkpointBytes?: number;
 }
 
 export const emptyPerson = (profile: Profile): PersonDoc => ({
@@ -28,8 +47,9 @@ export const emptyPerson = (profile: Profile): PersonDoc => ({
 
 /**
  * The embedded store: one lowdb document per person (`people/{id}.json`), one small organisation
- * document (`org.json`), and an append-only audit log. Everything is loaded and validated at
- * start; what HR reads is derived from the person documents in memory.
+ * document (`org.json`), and an append-only audit log. Saves to person documents go through a
+ * journal (`journal/*.jsonl`, see journal.ts) so many people's saves share one fsync. Everything
+ * is loaded and validated at start; what HR reads is derived from the person documents in memory.
  */
 export class JsonStore {
   readonly #people = new Map<string, Low<PersonDoc>>();
@@ -39,19 +59,36 @@ export class JsonStore {
   /** Byte length of the audit log without a partial last line left by a crash (set when there is one). */
   #auditCleanLength: number | undefined;
   #auditRepair: Promise<void> = Promise.resolve();
-  readonly release: () => void;
+  readonly #journal: Journal;
+  /** People saved through the journal since its last checkpoint began. */
+  readonly #dirty = new Set<string>();
+  #checkpointing = false;
+  readonly #checkpointBytes: number;
+  readonly #unlock: () => void;
 
   readonly dir: string;
 
-  private constructor(dir: string, org: Low<OrgDoc>, release: () => void) {
+  private constructor(dir: string, org: Low<OrgDoc>, journal: Journal, unlock: () => void, checkpointBytes: number) {
     this.dir = dir;
+    this.#checkpointBytes = checkpointBytes;
     this.#org = org;
+    this.#journal = journal;
     this.#auditPath = join(dir, 'audit.jsonl');
-    this.release = release;
+    this.#unlock = unlock;
   }
 
-  /** Opens `dir`: locks it, then reads and validates every file. Throws StoreFileError naming a bad file. */
-  static open(dir: string): JsonStore {
+  /** Lets another process open the folder (every answered save is already on disk). */
+  release(): void {
+    void this.#journal.close();
+    this.#unlock();
+  }
+
+  /**
+   * Opens `dir`: locks it, reads and validates every file, and replays the save journal over the
+   * person files (then brings those files up to date and drops the journal). Throws
+   * StoreFileError naming a bad file, having changed nothing.
+   */
+  static open(dir: string, options: StoreOptions = {}): JsonStore {
     mkdirSync(join(dir, 'people'), { recursive: true });
     const release = lockDataDir(dir);
     try {
@@ -60,7 +97,8 @@ export class JsonStore {
       if (!orgData) writeFileDurablySync(orgPath, JSON.stringify({ v: 1, teams: [], assignments: [] }));
       const org = new Low(new DurableJsonFile(orgPath, orgDocSchema), { v: 1, teams: [], assignments: [] });
       org.data = orgData ?? org.data;
-      const store = new JsonStore(dir, org, release);
+
+      const docs = new Map<string, PersonDoc>();
       for (const name of readdirSync(join(dir, 'people'))) {
         // A crash between writing a temp file and renaming it leaves the temp file behind; the
         // real file still holds the last acknowledged save, so a leftover of another (dead: we hold the
@@ -74,9 +112,36 @@ export class JsonStore {
         const doc = readValidatedSync(path, personDocSchema);
         if (!doc) continue;
         if (`${doc.profile.id}.json` !== name) throw new StoreFileError(path, `it holds person ${doc.profile.id}, not ${name}`);
-        store.#addPerson(doc);
+        docs.set(doc.profile.id, doc);
       }
+      const replayed = new Set<string>();
+      const journal = Journal.replay(join(dir, 'journal'), (value) => {
+        const entry = journalEntrySchema.safeParse(value);
+        if (!entry.success) return `not a journal entry (${describeIssue(entry.error)})`;
+        let doc: PersonDoc;
+        if ('put' in entry.data) doc = entry.data.put;
+        else {
+          const before = docs.get(entry.data.id);
+          if (!before) return `a save for person ${entry.data.id}, who was never added`;
+          const touched = new Map<string, unknown>(Object.entries(entry.data.set));
+          for (const key of entry.data.unset ?? []) touched.set(key, undefined);
+          try {
+            doc = applyParts(before, validateParts(touched));
+          } catch (error) {
+            return `an invalid save for person ${entry.data.id} (${describeIssue(error as z.ZodError)})`;
+          }
+        }
+        docs.set(doc.profile.id, doc);
+        replayed.add(doc.profile.id);
+        return null;
+      });
+
+      const store = new JsonStore(dir, org, journal, release, options.checkpointBytes ?? CHECKPOINT_BYTES);
+      for (const doc of docs.values()) store.#addPerson(doc);
       store.#checkAudit();
+      // Everything checked: now the replayed saves go into their files and the journal can go.
+      for (const id of replayed) writeFileDurablySync(join(dir, 'people', `${id}.json`), JSON.stringify(docs.get(id)));
+      journal.removeOlderSync();
       return store;
     } catch (error) {
       release();
@@ -139,29 +204,64 @@ export class JsonStore {
       emails.add(email);
     }
     const docs = profiles.map((p) => personDocSchema.parse(emptyPerson(p)));
-    await Promise.all(docs.map((doc) => this.#addPerson(doc).write()));
+    for (const doc of docs) this.#addPerson(doc);
+    await Promise.all(docs.map((doc) => this.#log({ put: doc }, doc.profile.id)));
   }
 
   /**
    * Applies `change` to a copy of one person's document, validates the result and saves it
-   * durably. Nothing changes when `change` throws or the result is invalid.
+   * durably: resolves once the new document is in the journal on disk. Nothing changes when
+   * `change` throws or the result is invalid.
    */
   async updatePerson<R>(id: string, change: (doc: PersonDoc) => R): Promise<R> {
     const low = this.#people.get(id);
     if (!low) throw new StoreConflictError('not-found', `no person ${id}`);
-    const draft = structuredClone(low.data);
+    const { draft, touched } = draftOf(low.data);
     const result = change(draft);
-    const valid = personDocSchema.parse(draft);
+    const parts = validateParts(touched());
+    const next = applyParts(low.data, parts);
     const oldEmail = low.data.profile.email.toLowerCase();
-    const newEmail = valid.profile.email.toLowerCase();
+    const newEmail = next.profile.email.toLowerCase();
     if (newEmail !== oldEmail) {
-      if (this.#byEmail.has(newEmail)) throw new StoreConflictError('duplicate-email', `${valid.profile.email} already has an account`);
+      if (this.#byEmail.has(newEmail)) throw new StoreConflictError('duplicate-email', `${next.profile.email} already has an account`);
       this.#byEmail.delete(oldEmail);
       this.#byEmail.set(newEmail, id);
     }
-    low.data = valid;
-    await low.write();
+    low.data = next;
+    await this.#log({ id, set: parts.set, ...(parts.unset.length > 0 ? { unset: parts.unset } : {}) }, id);
     return result;
+  }
+
+  /** Appends a save to the journal (answered once it is on disk) and checkpoints when it is due. */
+  async #log(entry: JournalEntry, id: string): Promise<void> {
+    this.#dirty.add(id);
+    await this.#journal.append(JSON.stringify(entry));
+    if (this.#journal.bytes >= this.#checkpointBytes) void this.checkpoint();
+  }
+
+  /**
+   * Writes the documents saved since the last checkpoint to their own files (durably, through
+   * lowdb), then deletes the journal files that held them. Runs in the background once the journal
+   * passes the checkpoint size; saves go on meanwhile, into a new journal file. A failed file write
+   * keeps the journal (and retries those people next time): nothing answered is ever only in memory.
+   */
+  async checkpoint(): Promise<void> {
+    if (this.#checkpointing) return;
+    this.#checkpointing = true;
+    try {
+      const newFile = await this.#journal.rotate();
+      const ids = [...this.#dirty];
+      this.#dirty.clear();
+      try {
+        await Promise.all(ids.map((id) => this.#people.get(id)?.write()));
+        await this.#journal.removeBefore(newFile);
+      } catch (error) {
+        for (const id of ids) this.#dirty.add(id);
+        console.error(`Fairplay: checkpoint failed, the journal is kept: ${(error as Error).message}`);
+      }
+    } finally {
+      this.#checkpointing = false;
+    }
   }
 
   // Organisation

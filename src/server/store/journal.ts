@@ -1,0 +1,185 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { type FileHandle, open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { StoreFileError } from './durable-file.ts';
+
+/**
+ * The save journal (write-ahead log): every saved document is appended as one JSON line to
+ * `journal/{seq}.jsonl`, and a save is answered once its line is fsynced. Concurrent saves share
+ * one write and one fsync (group commit across files), which is what lets a burst of saves from
+ * many people cost a few fsyncs instead of two per person. The documents' own files are brought up
+ * to date later, in a checkpoint, after which the journal files they cover are deleted.
+ *
+ * Durability argument: a line is answered only after `datasync` returns on a file whose directory
+ * entry is already durable (the folder is fsynced when each journal file is created). Replay, at
+ * open, applies the lines of every journal file in order over the documents' files, so the last
+ * saved version of each document wins even if a checkpoint was cut off half-way.
+ */
+export class Journal {
+  readonly dir: string;
+  #seq: number;
+  #handle: FileHandle | null = null;
+  #bytes = 0;
+  #pending: { text: string; resolve: () => void; reject: (error: Error) => void }[] = [];
+  #flushing = false;
+
+  private constructor(dir: string, seq: number) {
+    this.dir = dir;
+    this.#seq = seq;
+  }
+
+  /** Bytes appended to the current journal file since it was started. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** The sequence number of the file new lines go to; older files are ready to be checkpointed. */
+  get seq(): number {
+    return this.#seq;
+  }
+
+  /**
+   * Reads every journal file in `dir`, oldest first, and hands each line to `apply`, which applies
+   * it and returns null, or returns why the line cannot be used. The last lines of a file may have
+   * been cut off by a crash (they were never answered) and are skipped; a bad line followed by a
+   * good one means the file is damaged, and opening stops with a StoreFileError naming it (the
+   * file is not changed). Returns the journal, which writes to a new file after the newest found.
+   */
+  static replay(dir: string, apply: (value: unknown) => string | null): Journal {
+    mkdirSync(dir, { recursive: true });
+    const files = journalFiles(dir);
+    for (const { path } of files) {
+      let bad: { line: number; reason: string } | null = null;
+      const lines = readFileSync(path, 'utf8').split('\n');
+      for (const [i, line] of lines.entries()) {
+        if (!line) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch {
+          bad ??= { line: i + 1, reason: 'not valid JSON' };
+          continue;
+        }
+        if (bad) throw new StoreFileError(path, `line ${bad.line} is damaged (${bad.reason}) but later lines are not`);
+        const reason = apply(value);
+        if (reason) bad = { line: i + 1, reason };
+      }
+    }
+    return new Journal(dir, (files.at(-1)?.seq ?? 0) + 1);
+  }
+
+  /** Journal files older than the current one (all of them before the first append). */
+  olderFiles(): string[] {
+    return journalFiles(this.dir)
+      .filter((f) => f.seq < this.#seq)
+      .map((f) => f.path);
+  }
+
+  /** Deletes journal files older than `seq` (their lines are all in the documents' files now). */
+  async removeBefore(seq: number): Promise<void> {
+    await Promise.all(journalFiles(this.dir).flatMap((f) => (f.seq < seq ? [rm(f.path, { force: true })] : [])));
+  }
+
+  /** Deletes the journal files older than the current one, synchronously (used at open). */
+  removeOlderSync(): void {
+    for (const path of this.olderFiles()) rmSync(path, { force: true });
+    syncFolder(this.dir);
+  }
+
+  /** Appends one line; resolves once it is on disk. Lines queued during a write go in the next one. */
+  append(line: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ text: `${line}\n`, resolve, reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  /**
+   * Starts a new journal file for the lines that follow; resolves with the sequence number of the
+   * new file once every line before it is on disk. Everything in the files before it may then be
+   * checkpointed.
+   */
+  rotate(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      // Queued as a pseudo-line: the writer switches files when it reaches it.
+      this.#pending.push({ text: '', resolve: () => resolve(this.#seq), reject });
+      if (!this.#flushing) void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushing = true;
+    while (this.#pending.length > 0) {
+      const cut = this.#pending.findIndex((p) => p.text === '');
+      const batch = this.#pending.splice(0, cut === 0 ? 1 : cut === -1 ? this.#pending.length : cut);
+      try {
+        if (batch[0]?.text === '') {
+          await this.#switchFile();
+        } else {
+          const handle = await this.#file();
+          const text = batch.map((p) => p.text).join('');
+          await handle.write(text);
+          await handle.datasync();
+          this.#bytes += Buffer.byteLength(text);
+        }
+        for (const p of batch) p.resolve();
+      } catch (error) {
+        for (const p of batch) p.reject(error as Error);
+        // A failed write may have left part of a line: later lines go to a fresh file, so the
+        // damage stays at the end of a file, where replay expects a cut-off line.
+        await this.#switchFile().catch(() => undefined);
+      }
+    }
+    this.#flushing = false;
+  }
+
+  /** The current file, created (and its folder entry made durable) on first use. */
+  async #file(): Promise<FileHandle> {
+    if (this.#handle) return this.#handle;
+    const handle = await open(join(this.dir, fileName(this.#seq)), 'a', 0o600);
+    const folder = await open(this.dir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+    this.#handle = handle;
+    this.#bytes = 0;
+    return handle;
+  }
+
+  async #switchFile(): Promise<void> {
+    const old = this.#handle;
+    this.#handle = null;
+    this.#seq += 1;
+    this.#bytes = 0;
+    await old?.close();
+  }
+
+  /** Closes the current file (lines already answered are on disk). */
+  async close(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = null;
+    await handle?.close();
+  }
+}
+
+const fileName = (seq: number) => `${String(seq).padStart(8, '0')}.jsonl`;
+
+function journalFiles(dir: string): { seq: number; path: string }[] {
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const match = /^(\d{8})\.jsonl$/.exec(name);
+      return match ? [{ seq: Number(match[1]), path: join(dir, name) }] : [];
+    })
+    .sort((a, b) => a.seq - b.seq);
+}
+
+function syncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
