@@ -65,7 +65,13 @@ test('mark a lesson read without JavaScript; the catalogue, progress bars and ne
 
   // Mark the lesson read with the plain form.
   await page.goto(`${COURSE}${LESSON}`);
-  await page.getByRole('button', { name: en['lesson.markRead'] }).click();
+  const [saved] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`${COURSE}${LESSON}`)),
+    page.getByRole('button', { name: en['lesson.markRead'] }).click(),
+  ]);
+  // Answered in front of the framework (src/server/direct-lesson-save.ts), with the page's headers.
+  expect(saved.headers()['server-timing']).toContain('desc="direct"');
+  expect(saved.headers()['x-frame-options']).toBe('DENY');
   await expect(page).toHaveURL(new RegExp(`${LESSON}\\?read=1#progress$`));
   const readOn = en['lesson.isRead'].replace('{date}', formatDate('en', new Date().toISOString()));
   await expect(page.getByRole('status')).toHaveText(`✓ ${readOn}`);

@@ -572,6 +572,27 @@ describe('refused changes', () => {
     expect(open(dir).getPerson('p0')?.profile.name).toBe('Renamed');
   });
 
+  it('saves only what a change touched: removing a required field is refused, removing an optional one is kept', async () => {
+    const { dir, store } = await storeWithPeople(1);
+    await store.updatePerson('p0', (doc) => {
+      doc.certificate = { code: 'ABCD-EFGH-JKLM', issuedAt: iso(0) };
+      doc.lessons[`${doc.profile.name}/read`] = { readAt: iso(0) }; // reads an untouched field
+    });
+    await expect(
+      store.updatePerson('p0', (doc) => {
+        delete (doc as Partial<PersonDoc>).lessons;
+      }),
+    ).rejects.toThrow();
+    await store.updatePerson('p0', (doc) => {
+      delete doc.certificate;
+    });
+    expect(store.getPerson('p0')?.certificate).toBeUndefined();
+    store.release();
+    const reopened = open(dir).getPerson('p0') as PersonDoc;
+    expect(reopened.certificate).toBeUndefined();
+    expect(Object.keys(reopened.lessons)).toEqual(['Person 0/read']);
+  });
+
   it('refuses adding people with a duplicate email, adding none of them', async () => {
     const { dir, store } = await storeWithPeople(1);
     await expect(store.addPeople([testProfile(5), testProfile(6, { email: 'Person0@Example.com' })])).rejects.toBeInstanceOf(

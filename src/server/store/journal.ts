@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { StoreFileError } from './durable-file.ts';
 
 /**
- * The save journal (write-ahead log): every saved document is appended as one JSON line to
- * `journal/{seq}.jsonl`, and a save is answered once its line is fsynced. Concurrent saves share
- * one write and one fsync (group commit across files), which is what lets a burst of saves from
- * many people cost a few fsyncs instead of two per person. The documents' own files are brought up
- * to date later, in a checkpoint, after which the journal files they cover are deleted.
+ * The save journal (write-ahead log): every save is appended as one JSON line to
+ * `journal/{seq}.jsonl`, and answered once its line is fsynced. Concurrent saves share one write
+ * and one fsync (group commit across files), so a burst of saves from many people costs a few
+ * fsyncs instead of two per person. The documents' own files are brought up to date later, in a
+ * checkpoint (json-store.ts), after which the journal files it covered are deleted.
  *
- * Durability argument: a line is answered only after `datasync` returns on a file whose directory
- * entry is already durable (the folder is fsynced when each journal file is created). Replay, at
- * open, applies the lines of every journal file in order over the documents' files, so the last
- * saved version of each document wins even if a checkpoint was cut off half-way.
+ * Why nothing answered is lost: a line is answered only after `datasync` returns, on a file whose
+ * folder entry was made durable when the file was created. Replay, at open, applies the lines of
+ * every journal file in order over the documents' files; a checkpoint writes a document as it is
+ * in memory (never older than its journal lines), so replaying older lines over a newer file and
+ * then the newer lines ends at the last save, even if a checkpoint was cut off half-way.
  */
 export class Journal {
   readonly dir: string;
@@ -31,11 +32,6 @@ export class Journal {
   /** Bytes appended to the current journal file since it was started. */
   get bytes(): number {
     return this.#bytes;
-  }
-
-  /** The sequence number of the file new lines go to; older files are ready to be checkpointed. */
-  get seq(): number {
-    return this.#seq;
   }
 
   /**
@@ -118,7 +114,7 @@ export class Journal {
         } else {
           const handle = await this.#file();
           const text = batch.map((p) => p.text).join('');
-          await handle.write(text);
+          await handle.writeFile(text); // writes it all (appending: the file is opened with O_APPEND)
           await handle.datasync();
           this.#bytes += Buffer.byteLength(text);
         }

@@ -62,7 +62,7 @@ export class JsonStore {
   readonly #journal: Journal;
   /** People saved through the journal since its last checkpoint began. */
   readonly #dirty = new Set<string>();
-  #checkpointing = false;
+  #checkpointRun: Promise<void> | null = null;
   readonly #checkpointBytes: number;
   readonly #unlock: () => void;
 
@@ -209,9 +209,9 @@ export class JsonStore {
   }
 
   /**
-   * Applies `change` to a copy of one person's document, validates the result and saves it
-   * durably: resolves once the new document is in the journal on disk. Nothing changes when
-   * `change` throws or the result is invalid.
+   * Applies `change` to a draft of one person's document (draft.ts: the fields it touches are
+   * copies), validates what it touched and saves that durably: resolves once the change is in the
+   * journal on disk. Nothing changes when `change` throws or the result is invalid.
    */
   async updatePerson<R>(id: string, change: (doc: PersonDoc) => R): Promise<R> {
     const low = this.#people.get(id);
@@ -236,7 +236,7 @@ export class JsonStore {
   async #log(entry: JournalEntry, id: string): Promise<void> {
     this.#dirty.add(id);
     await this.#journal.append(JSON.stringify(entry));
-    if (this.#journal.bytes >= this.#checkpointBytes) void this.checkpoint();
+    if (this.#journal.bytes >= this.#checkpointBytes && !this.#checkpointRun) void this.checkpoint();
   }
 
   /**
@@ -244,23 +244,27 @@ export class JsonStore {
    * lowdb), then deletes the journal files that held them. Runs in the background once the journal
    * passes the checkpoint size; saves go on meanwhile, into a new journal file. A failed file write
    * keeps the journal (and retries those people next time): nothing answered is ever only in memory.
+   * Asked for while one runs, it runs again after it, so it resolves with every earlier save filed.
    */
-  async checkpoint(): Promise<void> {
-    if (this.#checkpointing) return;
-    this.#checkpointing = true;
+  checkpoint(): Promise<void> {
+    const run = (this.#checkpointRun ?? Promise.resolve()).then(() => this.#checkpointOnce());
+    this.#checkpointRun = run;
+    void run.finally(() => {
+      if (this.#checkpointRun === run) this.#checkpointRun = null;
+    });
+    return run;
+  }
+
+  async #checkpointOnce(): Promise<void> {
+    const newFile = await this.#journal.rotate();
+    const ids = [...this.#dirty];
+    this.#dirty.clear();
     try {
-      const newFile = await this.#journal.rotate();
-      const ids = [...this.#dirty];
-      this.#dirty.clear();
-      try {
-        await Promise.all(ids.map((id) => this.#people.get(id)?.write()));
-        await this.#journal.removeBefore(newFile);
-      } catch (error) {
-        for (const id of ids) this.#dirty.add(id);
-        console.error(`Fairplay: checkpoint failed, the journal is kept: ${(error as Error).message}`);
-      }
-    } finally {
-      this.#checkpointing = false;
+      await Promise.all(ids.map((id) => this.#people.get(id)?.write()));
+      await this.#journal.removeBefore(newFile);
+    } catch (error) {
+      for (const id of ids) this.#dirty.add(id);
+      console.error(`Fairplay: checkpoint failed, the journal is kept: ${(error as Error).message}`);
     }
   }
 
