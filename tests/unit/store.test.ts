@@ -206,7 +206,9 @@ describe('concurrent saves', () => {
       expect(doc.profile.name).toBe(`Person ${i} (done)`);
       expect(doc).toEqual(inMemory.get(`p${i}`));
     }
-    // Reopening replayed the journal into the person files and removed it.
+    // The first checkpoint after reopening files the replayed saves and removes the journal.
+    expect(journalFiles(dir).length).toBeGreaterThan(0);
+    await reopened.checkpoint();
     expect(journalFiles(dir)).toEqual([]);
     expect(JSON.parse(readFileSync(personPath(dir, 'p7'), 'utf8'))).toEqual(inMemory.get('p7'));
     // No temporary files left behind by a clean run.
@@ -312,6 +314,27 @@ describe('concurrent saves', () => {
   });
 });
 
+it('counts the journal an earlier run left towards the next checkpoint, so restarts never let it grow', async () => {
+  const dir = tempDir();
+  const save = (store: JsonStore, n: number) =>
+    store.updatePerson('p0', (doc) => {
+      doc.lessons[`m/l${n}`] = { readAt: iso(n) };
+    });
+  let store = JsonStore.open(dir, { checkpointBytes: 2048 });
+  await store.addPeople([testProfile(0)]);
+  // One small save per run: no single run's journal reaches the limit.
+  for (let run = 0; run < 12; run++) {
+    await save(store, run);
+    await sleep(20); // a checkpoint, when one is due, runs in the background
+    store.release();
+    store = JsonStore.open(dir, { checkpointBytes: 2048 });
+  }
+  stores.push(store);
+  expect(Object.keys((store.getPerson('p0') as PersonDoc).lessons)).toHaveLength(12);
+  expect(existsSync(personPath(dir, 'p0'))).toBe(true); // checkpoints happened across restarts
+  expect(journalLines(dir).length).toBeLessThan(12);
+});
+
 describe('journal replay', () => {
   /** The journal line of a save that set p0's lessons to those of `doc`. */
   const line = (doc: PersonDoc) => `${JSON.stringify({ id: doc.profile.id, set: { lessons: doc.lessons } })}\n`;
@@ -331,6 +354,9 @@ describe('journal replay', () => {
     writeFileSync(join(journalDir(dir), '00000002.jsonl'), line(withLesson(withLesson(p0, 'm/a'), 'm/b')));
     const store = open(dir);
     expect(Object.keys((store.getPerson('p0') as PersonDoc).lessons).sort()).toEqual(['m/a', 'm/b']);
+    // Opening changed no file; the first checkpoint files the replayed saves and drops the journal.
+    expect(JSON.parse(readFileSync(personPath(dir, 'p0'), 'utf8')).lessons).toEqual({});
+    await store.checkpoint();
     expect(Object.keys(JSON.parse(readFileSync(personPath(dir, 'p0'), 'utf8')).lessons).sort()).toEqual(['m/a', 'm/b']);
     expect(journalFiles(dir)).toEqual([]);
   });
@@ -358,6 +384,7 @@ describe('journal replay', () => {
     const store = open(dir);
     expect(store.countPeople()).toBe(4);
     expect(store.findPersonByEmail('p9@example.com')?.lessons).toEqual({ 'm/a': { readAt: iso(1) } });
+    await store.checkpoint();
     expect(existsSync(personPath(dir, 'p9'))).toBe(true);
   });
 

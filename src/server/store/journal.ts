@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { type FileHandle, open, rm } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { type FileHandle, open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StoreFileError } from './durable-file.ts';
 
@@ -24,12 +24,13 @@ export class Journal {
   #pending: { text: string; resolve: () => void; reject: (error: Error) => void }[] = [];
   #flushing = false;
 
-  private constructor(dir: string, seq: number) {
+  private constructor(dir: string, seq: number, bytes: number) {
     this.dir = dir;
     this.#seq = seq;
+    this.#bytes = bytes;
   }
 
-  /** Bytes appended to the current journal file since it was started. */
+  /** Bytes in the journal files not yet removed by a checkpoint (older ones included). */
   get bytes(): number {
     return this.#bytes;
   }
@@ -44,9 +45,12 @@ export class Journal {
   static replay(dir: string, apply: (value: unknown) => string | null): Journal {
     mkdirSync(dir, { recursive: true });
     const files = journalFiles(dir);
+    let bytes = 0;
     for (const { path } of files) {
       let bad: { line: number; reason: string } | null = null;
-      const lines = readFileSync(path, 'utf8').split('\n');
+      const text = readFileSync(path, 'utf8');
+      bytes += Buffer.byteLength(text);
+      const lines = text.split('\n');
       for (const [i, line] of lines.entries()) {
         if (!line) continue;
         let value: unknown;
@@ -61,25 +65,16 @@ export class Journal {
         if (reason) bad = { line: i + 1, reason };
       }
     }
-    return new Journal(dir, (files.at(-1)?.seq ?? 0) + 1);
-  }
-
-  /** Journal files older than the current one (all of them before the first append). */
-  olderFiles(): string[] {
-    return journalFiles(this.dir)
-      .filter((f) => f.seq < this.#seq)
-      .map((f) => f.path);
+    return new Journal(dir, (files.at(-1)?.seq ?? 0) + 1, bytes);
   }
 
   /** Deletes journal files older than `seq` (their lines are all in the documents' files now). */
   async removeBefore(seq: number): Promise<void> {
-    await Promise.all(journalFiles(this.dir).flatMap((f) => (f.seq < seq ? [rm(f.path, { force: true })] : [])));
-  }
-
-  /** Deletes the journal files older than the current one, synchronously (used at open). */
-  removeOlderSync(): void {
-    for (const path of this.olderFiles()) rmSync(path, { force: true });
-    syncFolder(this.dir);
+    for (const file of journalFiles(this.dir).filter((f) => f.seq < seq)) {
+      const { size } = await stat(file.path);
+      await rm(file.path, { force: true });
+      this.#bytes -= size;
+    }
   }
 
   /** Appends one line; resolves once it is on disk. Lines queued during a write go in the next one. */
@@ -140,7 +135,6 @@ export class Journal {
       await folder.close();
     }
     this.#handle = handle;
-    this.#bytes = 0;
     return handle;
   }
 
@@ -148,7 +142,6 @@ export class Journal {
     const old = this.#handle;
     this.#handle = null;
     this.#seq += 1;
-    this.#bytes = 0;
     await old?.close();
   }
 
@@ -169,13 +162,4 @@ function journalFiles(dir: string): { seq: number; path: string }[] {
       return match ? [{ seq: Number(match[1]), path: join(dir, name) }] : [];
     })
     .sort((a, b) => a.seq - b.seq);
-}
-
-function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -85,7 +85,7 @@ export class JsonStore {
 
   /**
    * Opens `dir`: locks it, reads and validates every file, and replays the save journal over the
-   * person files (then brings those files up to date and drops the journal). Throws
+   * person files (the next checkpoint files those saves and drops the old journal). Throws
    * StoreFileError naming a bad file, having changed nothing.
    */
   static open(dir: string, options: StoreOptions = {}): JsonStore {
@@ -139,9 +139,9 @@ export class JsonStore {
       const store = new JsonStore(dir, org, journal, release, options.checkpointBytes ?? CHECKPOINT_BYTES);
       for (const doc of docs.values()) store.#addPerson(doc);
       store.#checkAudit();
-      // Everything checked: now the replayed saves go into their files and the journal can go.
-      for (const id of replayed) writeFileDurablySync(join(dir, 'people', `${id}.json`), JSON.stringify(docs.get(id)));
-      journal.removeOlderSync();
+      // Not written now (start-up stays quick): the journal's older files count towards the next
+      // checkpoint, which writes these people's files and removes them.
+      for (const id of replayed) store.#dirty.add(id);
       return store;
     } catch (error) {
       release();
