@@ -6,6 +6,8 @@ import { JsonStore } from '../../src/server/store/json-store.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: hold-store.ts DATA_DIR');
+// Before `locked` is printed: a SIGTERM sent as soon as it is read must still release the lock.
+process.on('SIGTERM', () => process.exit(0));
 try {
   JsonStore.open(dir);
   process.stdout.write('locked\n');
@@ -13,5 +15,4 @@ try {
   process.stdout.write(`error ${(error as Error).name}\n`);
   process.exit(2);
 }
-process.on('SIGTERM', () => process.exit(0));
 setInterval(() => undefined, 60_000);
