@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { hashPassword } from '../src/server/auth/password.ts';
+import { SESSION_COOKIE } from '../src/server/sessions.ts';
 import { JsonStore } from '../src/server/store/json-store.ts';
 import {
   type OrgDoc,
@@ -28,7 +29,6 @@ import {
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = join(ROOT, 'bench', 'out');
-import { SESSION_COOKIE } from '../src/server/sessions.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -6,7 +6,9 @@
  *   2. scale: the cost of one save (sequential, median) with 100 people vs 10,000 people, timed in
  *      alternating batches against both servers so drift in disk speed hits both alike;
  *   3. memory: the peak RSS (VmHWM) of the 10,000-people server at the end.
- * For context it also runs the same closed loop signed out (no save: the framework's own cost) and
+ * The saves are answered by the direct lesson save in front of Astro (src/server/direct-lesson-save.ts).
+ * For context it also runs the same closed loop signed out (no save: those requests go through
+ * Astro's lesson page, which redirects to sign in, so this is the framework's own cost) and
  * a paced load (users with think time, each saving BENCH_PACED_RATE times a second on average), and
  * reports who used the CPU meanwhile: on a shared machine, other processes' load shows up in every
  * latency figure. Targets are judged on the closed loop as specified; the rest is for reference.

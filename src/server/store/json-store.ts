@@ -27,7 +27,7 @@ const describeIssue = (error: z.ZodError) => {
   return `${issue?.path.join('.') || 'top level'}: ${issue?.message}`;
 };
 
-/** Journal size after which the saved documents are written to their own files (a few hundred saves). */
+/** Journal size after which the saved documents are written to their own files (thousands of saves). */
 const CHECKPOINT_BYTES = 8 * 2 ** 20;
 
 export interface StoreOptions {
