@@ -79,6 +79,18 @@ function snapshot(dir: string): Map<string, Buffer> {
   return files;
 }
 
+/** Opens `dir`, expecting a StoreFileError; returns it. */
+function refusedOpen(dir: string): StoreFileError {
+  let error: unknown;
+  try {
+    open(dir);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(StoreFileError);
+  return error as StoreFileError;
+}
+
 function expectSameFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): void {
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [path, bytes] of before) expect(Buffer.compare(after.get(path) as Buffer, bytes), path).toBe(0);
@@ -400,15 +412,9 @@ describe('journal replay', () => {
     const path = join(journalDir(dir), '00000001.jsonl');
     writeFileSync(path, `${line(withLesson(p0, 'm/a'))}${bad(p0)}\n${line(withLesson(p0, 'm/b'))}`);
     const before = snapshot(dir);
-    let error: unknown;
-    try {
-      open(dir);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(StoreFileError);
-    expect((error as StoreFileError).file).toBe(path);
-    expect((error as Error).message).toContain('line 2');
+    const error = refusedOpen(dir);
+    expect(error.file).toBe(path);
+    expect(error.message).toContain('line 2');
     expectSameFiles(before, snapshot(dir));
   });
 });
@@ -454,16 +460,9 @@ describe('files that cannot be used', () => {
     const bad = file(dir);
     writeFileSync(bad, content(dir));
     const before = snapshot(dir);
-
-    let error: unknown;
-    try {
-      open(dir);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(StoreFileError);
-    expect((error as StoreFileError).file).toBe(bad);
-    expect((error as Error).message).toContain(bad);
+    const error = refusedOpen(dir);
+    expect(error.file).toBe(bad);
+    expect(error.message).toContain(bad);
     expectSameFiles(before, snapshot(dir));
     // The failed open let go of the folder.
     expect(existsSync(join(dir, '.lock'))).toBe(false);
