@@ -71,6 +71,9 @@ const context = defineMiddleware(async (ctx, next) => {
       return Response.json({ error: ctx.locals.t('auth.mustChange') }, { status: 403 });
     return ctx.redirect(`/${locale}/account/password`);
   }
+  // Every page under src/pages/[lang]/ exists in the two languages only; any other first segment
+  // (/fr/review) is the 404 page, in the language the visitor reads.
+  if (ctx.params.lang !== undefined && !isLocale(ctx.params.lang)) return ctx.rewrite('/404');
   return next();
 });
 

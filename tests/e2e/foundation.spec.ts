@@ -77,6 +77,14 @@ test('404 page in both languages', async ({ page }) => {
   }
 });
 
+test('a language the portal does not have is the 404 page, for every kind of page', async ({ page }) => {
+  for (const path of ['/fr/', '/fr/review', '/fr/courses/customer-conflicts/', '/fr/quizzes/communication', '/fr/hr/audit']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  }
+});
+
 test('/healthz answers ok', async ({ request }) => {
   const response = await request.get('/healthz');
   expect(response.status()).toBe(200);
