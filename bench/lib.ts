@@ -5,13 +5,13 @@
  * them too and are handed a BenchContext by run.ts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { parse as parseYaml } from 'yaml';
+import { contentIndex } from '../src/content-checks/content-index.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { SESSION_COOKIE } from '../src/server/sessions.ts';
 import { JsonStore } from '../src/server/store/json-store.ts';
@@ -49,7 +49,7 @@ export async function ensureBuild(attempts = 3): Promise<void> {
   throw new Error('astro build failed');
 }
 
-// Content the synthetic histories refer to (read from content/, with fallbacks)
+// Content the synthetic histories refer to (read from content/)
 
 export interface ContentIds {
   courseId: string;
@@ -64,49 +64,16 @@ export interface ContentIds {
 }
 
 export function readContentIds(): ContentIds {
-  const content = join(ROOT, 'content');
-  const yaml = (path: string) => parseYaml(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  let courseId = 'customer-conflicts';
-  try {
-    courseId = String(yaml(join(content, 'course.yaml')).id ?? courseId);
-  } catch {
-    // keep the default
-  }
-  const lessonRoot = join(content, 'lessons', 'zh');
-  const lessons = existsSync(lessonRoot)
-    ? readdirSync(lessonRoot).flatMap((module) =>
-        readdirSync(join(lessonRoot, module))
-          .filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))
-          .map((f) => `${module}/${f.replace(/\.mdx?$/, '')}`),
-      )
-    : [];
-  const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')) : []);
-  const quizzes = list(join(content, 'quizzes')).flatMap((f) => {
-    try {
-      const q = yaml(join(content, 'quizzes', f)) as { id: string; items?: { id: string }[] };
-      return [{ id: q.id, items: (q.items ?? []).map((i) => i.id) }];
-    } catch {
-      return [];
-    }
-  });
-  const scenarios = list(join(content, 'scenarios')).flatMap((f) => {
-    try {
-      const s = yaml(join(content, 'scenarios', f)) as {
-        id: string;
-        start: string;
-        nodes: { id: string; choices?: { id: string; next: string }[]; ending?: { kind: 'good' | 'mixed' | 'bad' } }[];
-      };
-      const nodes = new Map(s.nodes.map((n) => [n.id, { choices: n.choices ?? [], ending: n.ending?.kind }]));
-      return [{ id: s.id, start: s.start, nodes }];
-    } catch {
-      return [];
-    }
-  });
+  const index = contentIndex(ROOT);
   return {
-    courseId,
-    lessons: lessons.length ? lessons : Array.from({ length: 16 }, (_, i) => `module-${i % 8}/lesson-${i}`),
-    quizzes: quizzes.length ? quizzes : Array.from({ length: 9 }, (_, i) => ({ id: `quiz-${i}`, items: ['a', 'b', 'c', 'd', 'e'] })),
-    scenarios,
+    courseId: index.courseId,
+    lessons: index.lessons,
+    quizzes: index.quizzes.map((q) => ({ id: q.id, items: q.items.map((i) => i.id) })),
+    scenarios: index.scenarios.map((s) => ({
+      id: s.id,
+      start: s.start,
+      nodes: new Map(s.nodes.map((n) => [n.id, { choices: n.choices ?? [], ending: n.ending?.kind }])),
+    })),
   };
 }
 

@@ -14,7 +14,13 @@ export function contentIndex(root = process.cwd()) {
     readdirSync(join(root, 'content', folder))
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => parse(readFileSync(join(root, 'content', folder, f), 'utf8')));
+  const course = parse(readFileSync(join(root, 'content', 'course.yaml'), 'utf8')) as { id: string };
   const quizzes = readYaml('quizzes') as { id: string; module: string; items: { id: string }[] }[];
-  const scenarios = readYaml('scenarios') as { id: string; module: string; nodes: { id: string; ending?: { kind: string } }[] }[];
-  return { lessons, quizzes, scenarios };
+  const scenarios = readYaml('scenarios') as {
+    id: string;
+    module: string;
+    start: string;
+    nodes: { id: string; choices?: { id: string; next: string }[]; ending?: { kind: 'good' | 'mixed' | 'bad' } }[];
+  }[];
+  return { courseId: course.id, lessons, quizzes, scenarios };
 }
