@@ -41,13 +41,13 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const { handler, options } = (await import(entry.href)) as { handler: Handler; options: { host?: string | boolean; port?: number } };
 
 const listener = (req: IncomingMessage, res: ServerResponse) => {
-  answerLessonSave(req, res).then(
-    (answered) => answered || handler(req, res),
-    (error: Error) => {
+  answerLessonSave(req, res)
+    .then((answered) => answered || handler(req, res))
+    .catch((error: Error) => {
+      // A failure anywhere is this request's 500, never an unhandled rejection that ends the server.
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end();
-    },
-  );
+    });
 };
 const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = process.env;
 const server = cert && key ? createHttpsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createServer(listener);
