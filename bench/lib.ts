@@ -598,11 +598,8 @@ export async function usersWithThinkTime(
   seconds: number,
   ratePerUser: number,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const statusCodes: Record<string, number> = {};
-  let errors = 0;
-  const started = performance.now();
-  const until = started + seconds * 1000;
+  const tally = responseTally(303);
+  const until = performance.now() + seconds * 1000;
   await Promise.all(
     cookies.map(async (cookie) => {
       for (;;) {
@@ -610,18 +607,37 @@ export async function usersWithThinkTime(
         if (performance.now() >= until) return;
         try {
           const res = await httpRequest(origin, 'POST', path, { cookie, sockets: cookies.length });
-          statusCodes[res.status] = (statusCodes[res.status] ?? 0) + 1;
-          if (res.status === 303) latencies.push(res.ms);
-          else errors++;
+          tally.record(res.status, res.ms);
         } catch {
-          errors++;
+          tally.failed(1);
         }
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  const total = Object.values(statusCodes).reduce((sum, n) => sum + n, 0);
-  return { seconds: elapsed, requests: total, requestsPerSecond: total / elapsed, latency: stats(latencies), errors, statusCodes };
+  return tally.result();
+}
+
+/** Counts answers by status; latencies of the expected status, everything else as an error. */
+function responseTally(expectStatus: number) {
+  const started = performance.now();
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let errors = 0;
+  return {
+    record(status: number, ms: number) {
+      statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+      if (status === expectStatus) latencies.push(ms);
+      else errors++;
+    },
+    failed(count: number) {
+      errors += count;
+    },
+    result(): LoadResult {
+      const elapsed = (performance.now() - started) / 1000;
+      const total = Object.values(statusCodes).reduce((sum, n) => sum + n, 0);
+      return { seconds: elapsed, requests: total, requestsPerSecond: total / elapsed, latency: stats(latencies), errors, statusCodes };
+    },
+  };
 }
 
 export interface LoadResult {
@@ -638,27 +654,23 @@ export interface LoadResult {
  * cookie as it is set up), all POSTing an empty form to `path`. One autocannon instance drives
  * every connection, so the load generator takes as little of the machine's CPU as it can.
  * Anything but `expectStatus` (303) counts as an error, as do connection errors and timeouts.
- * Unpaced, each connection sends its next request as soon as the last is answered (a closed
- * loop: latency is then about connections / throughput); `ratePerConnection` paces them.
+ * Each connection sends its next request as soon as the last is answered (a closed loop: latency
+ * is then about connections / throughput).
  */
 export async function loadTest(
   origin: string,
   path: string,
   cookies: (string | undefined)[],
   seconds: number,
-  options: { ratePerConnection?: number; expectStatus?: number } = {},
+  options: { expectStatus?: number } = {},
 ): Promise<LoadResult> {
-  const expectStatus = options.expectStatus ?? 303;
   const autocannon = require('autocannon') as (opts: Record<string, unknown>) => {
     on(event: 'response', cb: (client: unknown, status: number, bytes: number, ms: number) => void): void;
     then: Promise<{ errors: number; timeouts: number }>['then'];
   };
-  const latencies: number[] = [];
-  const statusCodes: Record<string, number> = {};
+  const tally = responseTally(options.expectStatus ?? 303);
   const form = { origin, 'content-type': 'application/x-www-form-urlencoded' };
   let nextClient = 0;
-  let errors = 0;
-  const started = performance.now();
   const instance = autocannon({
     url: `${origin}${path}`,
     method: 'POST',
@@ -671,18 +683,11 @@ export async function loadTest(
       const cookie = cookies[nextClient++ % cookies.length];
       client.setHeaders({ ...form, ...(cookie ? { cookie } : {}) });
     },
-    ...(options.ratePerConnection ? { connectionRate: options.ratePerConnection } : {}),
   });
-  instance.on('response', (_client, status, _bytes, ms) => {
-    statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-    if (status === expectStatus) latencies.push(ms);
-    else errors++;
-  });
+  instance.on('response', (_client, status, _bytes, ms) => tally.record(status, ms));
   const result = await (instance as unknown as Promise<{ errors: number; timeouts: number }>);
-  const elapsed = (performance.now() - started) / 1000;
-  errors += result.errors + result.timeouts;
-  const total = Object.values(statusCodes).reduce((s, n) => s + n, 0);
-  return { seconds: elapsed, requests: total, requestsPerSecond: total / elapsed, latency: stats(latencies), errors, statusCodes };
+  tally.failed(result.errors + result.timeouts);
+  return tally.result();
 }
 
 // Sections and the summary
