@@ -39,10 +39,15 @@ function lastActivity(doc: Readonly<PersonDoc>): string | null {
 }
 
 /** The people a viewer may see records of: HR everyone, a manager only the teams they manage. */
-export function visiblePeople(store: JsonStore, viewer: SessionUser): Readonly<PersonDoc>[] {
+function visiblePeople(store: JsonStore, viewer: SessionUser): Readonly<PersonDoc>[] {
   const out: Readonly<PersonDoc>[] = [];
   for (const doc of store.people()) if (canSeePerson(viewer, doc.profile.team)) out.push(doc);
   return out;
+}
+
+/** Summaries of everyone `viewer` may see (HR: everyone; a manager: their teams). */
+export function summariseVisible(store: JsonStore, catalogue: Catalogue, viewer: SessionUser): PersonSummary[] {
+  return summarise(store, catalogue, visiblePeople(store, viewer));
 }
 
 // Derived figures per person document. A save replaces the document object, so a cache keyed

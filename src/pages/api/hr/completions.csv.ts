@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { guardApi } from '../../../server/auth/current-user.ts';
 import { getCatalogue } from '../../../server/content.ts';
 import { completionsCsv } from '../../../server/records/exports.ts';
-import { summarise, visiblePeople } from '../../../server/records/org-report.ts';
+import { summariseVisible } from '../../../server/records/org-report.ts';
 import { getStore } from '../../../server/store/index.ts';
 
 /** Completion records as CSV: HR gets everyone, a manager the teams they manage. */
@@ -11,7 +11,7 @@ export const GET: APIRoute = async (context) => {
   if (user instanceof Response) return user;
   const store = getStore();
   const catalogue = await getCatalogue();
-  const csv = completionsCsv(summarise(store, catalogue, visiblePeople(store, user)));
+  const csv = completionsCsv(summariseVisible(store, catalogue, user));
   const date = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
     headers: {

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { guardApi } from '../../../server/auth/current-user.ts';
 import { getCatalogue, listScenarios } from '../../../server/content.ts';
 import { xapiStatements } from '../../../server/records/exports.ts';
-import { summarise, visiblePeople } from '../../../server/records/org-report.ts';
+import { summariseVisible } from '../../../server/records/org-report.ts';
 import { getStore } from '../../../server/store/index.ts';
 
 /** Learning records as xAPI 1.0.3 statements, for forwarding to a learning record store. */
@@ -12,7 +12,7 @@ export const GET: APIRoute = async (context) => {
   const store = getStore();
   const catalogue = await getCatalogue();
   const origin = process.env.FAIRPLAY_PUBLIC_URL?.replace(/\/$/, '') || context.url.origin;
-  const statements = xapiStatements(origin, catalogue, summarise(store, catalogue, visiblePeople(store, user)), await listScenarios());
+  const statements = xapiStatements(origin, catalogue, summariseVisible(store, catalogue, user), await listScenarios());
   return new Response(JSON.stringify(statements, null, 1), {
     headers: {
       'content-type': 'application/json; charset=utf-8',
