@@ -11,6 +11,8 @@ import { getStore } from './store/index.ts';
 const LESSON_PATH = /^\/(zh|en)\/courses\/([a-z0-9-]+)\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
 /** The "mark read" form sends no fields; anything larger is not that form. */
 const MAX_BODY = 1024;
+/** What the middleware puts on every answer (a redirect has no CSP of its own to extend). */
+const PAGE_HEADERS = { ...SECURITY_HEADERS, 'content-security-policy': withFrameAncestors(null) };
 
 /**
  * "Mark as read" is the busiest write a portal like this gets, so the start script answers it
@@ -54,17 +56,12 @@ export async function answerLessonSave(req: IncomingMessage, res: ServerResponse
     await markLessonRead(userId, key);
   } catch (error) {
     console.error(`Could not save lesson progress for ${userId}: ${(error as Error).message}`);
-    res.writeHead(500, {
-      ...SECURITY_HEADERS,
-      'content-security-policy': withFrameAncestors(null),
-      'content-type': 'text/plain; charset=utf-8',
-    });
+    res.writeHead(500, { ...PAGE_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
     res.end(translator(locale)('error.body'));
     return true;
   }
   res.writeHead(303, {
-    ...SECURITY_HEADERS,
-    'content-security-policy': withFrameAncestors(null),
+    ...PAGE_HEADERS,
     location: `${path}?read=1#progress`,
     // Tells operators (and the tests) which path answered, and how long the save took.
     'server-timing': `lesson-save;desc="direct";dur=${(performance.now() - started).toFixed(1)}`,
